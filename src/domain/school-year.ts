@@ -1,0 +1,47 @@
+// School years ("2025-2026", 1 September to 31 May) and the pupil's expected age for a grade.
+
+export interface SchoolYear {
+  start: number;
+  name: string;
+}
+
+/** Reads "2025-2026", "2025/2026", "2025–2026" or "2025-26"; null when it is none of these. */
+export function parseSchoolYear(text: string): SchoolYear | null {
+  const m = /^\s*(\d{4})\s*[-/–—]\s*(\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
+  if (end !== start + 1) return null;
+  return schoolYear(start);
+}
+
+export function schoolYear(start: number): SchoolYear {
+  return { start, name: `${start}-${start + 1}` };
+}
+
+export function nextSchoolYear(year: SchoolYear): SchoolYear {
+  return schoolYear(year.start + 1);
+}
+
+export function previousSchoolYear(year: SchoolYear): SchoolYear {
+  return schoolYear(year.start - 1);
+}
+
+/** The school year a date falls in: from 1 September on it is the year starting then. */
+export function schoolYearOf(date: Date): SchoolYear {
+  const y = date.getUTCFullYear();
+  return schoolYear(date.getUTCMonth() >= 8 ? y : y - 1);
+}
+
+/** Full years of age on 1 September of the school year. */
+export function ageOnFirstSeptember(birthDate: string, year: SchoolYear): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = year.start - y;
+  if (m > 9 || (m === 9 && d > 1)) age -= 1;
+  return age;
+}
+
+/** The usual age range for a grade: grade + 6, one year younger or two older (late start, repeated year). */
+export function expectedAgeRange(grade: number): { min: number; max: number } {
+  return { min: grade + 5, max: grade + 8 };
+}

@@ -1,0 +1,86 @@
+// The settings tab: school, school year, language, people and thresholds, found by key or by label.
+import { cellText, fold, parseInteger } from './cells';
+import { Lang, tabSpec, type SettingSpec } from './template';
+import type { TabData } from './sheet';
+import { cellAt, dataRows, mapTable } from './table';
+import { parseSchoolYear, type SchoolYear } from './school-year';
+
+export interface Settings {
+  schoolName: string;
+  schoolYear: SchoolYear | null;
+  language: Lang;
+  socialPedagogue: string;
+  director: string;
+  largeFamilyThreshold: number;
+  graduatingGrade: number;
+  /** Every value as written, by key, including keys the layout does not know. */
+  values: Record<string, string>;
+  /** 1-based row of each key, for messages. */
+  rows: Record<string, number>;
+}
+
+export interface SettingProblem {
+  key: string;
+  row: number;
+  value: string;
+  expected: 'schoolYearFormat' | 'language' | 'wholeNumber';
+}
+
+export function settingSpecs(): SettingSpec[] {
+  return tabSpec('settings').entries;
+}
+
+/** Reads "kk", "қазақ", "қазақша", "казахский", "ru", "орыс", "русский"… */
+export function parseLanguage(text: string): Lang | null {
+  const t = fold(text);
+  if (/^(kk|kz|қаз|каз)/.test(t)) return 'kk';
+  if (/^(ru|рус|орыс)/.test(t)) return 'ru';
+  return null;
+}
+
+export function readSettings(tab: TabData | null, fallbackLang: Lang): { settings: Settings; problems: SettingProblem[] } {
+  const specs = settingSpecs();
+  const values: Record<string, string> = {};
+  const rows: Record<string, number> = {};
+  if (tab) {
+    const map = mapTable(tab, tabSpec('settings').columns.map((c) => ({ ...c, required: c.key === 'value' })), fallbackLang);
+    const byLabel = new Map<string, string>();
+    for (const s of specs) for (const label of [s.label.kk, s.label.ru, s.key]) byLabel.set(fold(label), s.key);
+    for (const { row, cells } of dataRows(tab, map)) {
+      const key = cellText(cellAt(cells, map, 'key')) || byLabel.get(fold(cellText(cellAt(cells, map, 'label')))) || '';
+      if (!key || key in values) continue;
+      values[key] = cellText(cellAt(cells, map, 'value'));
+      rows[key] = row;
+    }
+  }
+  const problems: SettingProblem[] = [];
+  const get = (key: string) => values[key] ?? specs.find((s) => s.key === key)?.default ?? '';
+  const problem = (key: string, expected: SettingProblem['expected']) =>
+    problems.push({ key, row: rows[key] ?? 0, value: values[key] ?? '', expected });
+
+  const yearText = get('school_year');
+  const schoolYear = yearText ? parseSchoolYear(yearText) : null;
+  if (yearText && !schoolYear) problem('school_year', 'schoolYearFormat');
+  const language = parseLanguage(get('language') || fallbackLang);
+  if (!language) problem('language', 'language');
+  const integer = (key: string, fallback: number) => {
+    const text = get(key);
+    const n = text === '' ? fallback : parseInteger(text);
+    if (n === null) problem(key, 'wholeNumber');
+    return n ?? fallback;
+  };
+  return {
+    settings: {
+      schoolName: get('school_name'),
+      schoolYear,
+      language: language ?? fallbackLang,
+      socialPedagogue: get('social_pedagogue'),
+      director: get('director'),
+      largeFamilyThreshold: integer('large_family_threshold', 4),
+      graduatingGrade: integer('graduating_grade', 11),
+      values,
+      rows,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,89 @@
+// The workbook layout and default catalogue from sheets-template/, parsed once by their zod schemas.
+// Every reader, validator, setup and the command line takes tabs and columns from here.
+import * as z from 'zod';
+import layoutJson from '../../sheets-template/layout.json';
+import categoriesJson from '../../sheets-template/categories.json';
+
+export const Lang = z.enum(['kk', 'ru']);
+export type Lang = z.infer<typeof Lang>;
+
+export const Text2 = z.object({ kk: z.string(), ru: z.string() });
+export type Text2 = z.infer<typeof Text2>;
+
+export const ColumnType = z.enum([
+  'text', 'iin', 'date', 'sex', 'checkbox', 'integer', 'email', 'phone', 'class', 'choice',
+  'category_list', 'school_year', 'language',
+]);
+export type ColumnType = z.infer<typeof ColumnType>;
+
+export const ColumnSpec = z.object({
+  key: z.string(),
+  header: Text2,
+  type: ColumnType,
+  required: z.boolean().default(false),
+  allowed: z.array(z.string()).optional(),
+  /** Other headers schools really use for this column ("ФИО", "Т.А.Ә."). */
+  aliases: z.array(z.string()).default([]),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpec>;
+
+export const SettingSpec = z.object({
+  key: z.string(),
+  label: Text2,
+  type: ColumnType,
+  default: z.string(),
+});
+export type SettingSpec = z.infer<typeof SettingSpec>;
+
+export const TabKind = z.enum(['settings', 'table', 'class', 'output']);
+
+export const TabSpec = z.object({
+  key: z.string(),
+  kind: TabKind,
+  title: Text2,
+  owner: z.enum(['pedagogue', 'teacher']),
+  columns: z.array(ColumnSpec),
+  trailingColumns: z.array(ColumnSpec).default([]),
+  entries: z.array(SettingSpec).default([]),
+});
+export type TabSpec = z.infer<typeof TabSpec>;
+
+export const Layout = z.object({ tabs: z.array(TabSpec) });
+export type Layout = z.infer<typeof Layout>;
+
+export const Category = z.object({
+  code: z.string().regex(/^[a-z0-9_]+$/, 'category codes are lower-case latin letters, digits and _'),
+  level: z.enum(['pupil', 'family']),
+  kind: z.enum(['category', 'support']).default('category'),
+  kk: z.string().min(1),
+  ru: z.string().min(1),
+  res64Group: z.number().int().min(1).max(4).nullable().default(null),
+  exclusiveGroup: z.string().nullable().default(null),
+  requiresGuardian: z.boolean().default(false),
+  countsChildren: z.boolean().default(false),
+});
+export type Category = z.infer<typeof Category>;
+
+export const layout: Layout = Layout.parse(layoutJson);
+export const defaultCatalogue: Category[] = z.array(Category).parse(categoriesJson.categories);
+
+export type TabKey = 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues';
+
+export function tabSpec(key: TabKey): TabSpec {
+  const spec = layout.tabs.find((t) => t.key === key);
+  if (!spec) throw new Error(`sheets-template/layout.json has no tab "${key}"`);
+  return spec;
+}
+
+/** The columns of a class tab for a catalogue: the fixed ones, a checkbox per category, the trailing ones. */
+export function classColumns(catalogue: readonly Category[]): ColumnSpec[] {
+  const spec = tabSpec('class');
+  const categoryColumns: ColumnSpec[] = catalogue.map((c) => ({
+    key: c.code,
+    header: { kk: c.kk, ru: c.ru },
+    type: 'checkbox',
+    required: false,
+    aliases: [c.code],
+  }));
+  return [...spec.columns, ...categoryColumns, ...spec.trailingColumns];
+}

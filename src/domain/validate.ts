@@ -1,0 +1,252 @@
+// Validation of the registry: every problem of every row, each with its code, place and a message in
+// the registry's language. Row checks stand alone (live validation of an edit uses them); the
+// cross-row checks (duplicate IINs, families) need the whole school.
+import * as z from 'zod';
+import { cellText, parseFlag, parseInteger } from './cells';
+import { dmy } from './format';
+import { compareClassNames, parseClassName } from './class-name';
+import { issueMessages, say, where, words, type MessageCode } from './i18n';
+import { checkIin } from './iin';
+import type { Pupil, Registry } from './registry';
+import { ageOnFirstSeptember, expectedAgeRange } from './school-year';
+import { tabSpec, type Category, type ColumnSpec, type Lang } from './template';
+
+export const IssueCode = z.enum([
+  'iin_format', 'iin_checksum', 'iin_birth_date_mismatch', 'iin_sex_mismatch', 'duplicate_iin',
+  'missing_required', 'invalid_date', 'exclusive_categories', 'guardian_missing', 'family_inconsistent',
+  'large_family_size', 'age_grade_mismatch', 'unknown_category', 'unknown_class', 'formula_in_cell',
+  'invalid_value', 'invalid_setting', 'invalid_category_row',
+]);
+export type IssueCode = z.infer<typeof IssueCode>;
+
+export const Issue = z.object({
+  code: IssueCode,
+  severity: z.enum(['error', 'warning']),
+  class: z.string().nullable(),
+  tab: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  iin: z.string().nullable(),
+  full_name: z.string().nullable(),
+  message: z.string(),
+});
+export type Issue = z.infer<typeof Issue>;
+
+const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>(['guardian_missing', 'family_inconsistent', 'large_family_size', 'age_grade_mismatch', 'unknown_class']);
+
+/** What the checks need to know besides the pupil. */
+export interface CheckContext {
+  lang: Lang;
+  catalogue: readonly Category[];
+  columns: ReadonlyMap<string, ColumnSpec>;
+  largeFamilyThreshold: number;
+  schoolYearStart: number | null;
+  knownClasses: ReadonlySet<string> | null;
+  today: Date;
+}
+
+export function checkContext(registry: Registry, today = new Date()): CheckContext {
+  const columns = new Map<string, ColumnSpec>();
+  for (const ct of registry.classTabs) for (const c of ct.columns) columns.set(c.key, c);
+  return {
+    lang: registry.lang,
+    catalogue: registry.catalogue,
+    columns,
+    largeFamilyThreshold: registry.settings.largeFamilyThreshold,
+    schoolYearStart: registry.settings.schoolYear?.start ?? null,
+    knownClasses: registry.classes.length ? new Set(registry.classes.map((c) => c.name)) : null,
+    today,
+  };
+}
+
+type Detail = { code: IssueCode; column?: string; message?: MessageCode; params?: Record<string, string | number> };
+
+function toIssue(ctx: CheckContext, p: Pick<Pupil, 'className' | 'tab' | 'row' | 'iin' | 'fullName'> | null, tab: string, row: number | null, d: Detail): Issue {
+  const column = d.column ? ctx.columns.get(d.column) ?? null : null;
+  const header = column ? column.header[ctx.lang] : d.column ?? '';
+  const text = say(issueMessages[d.message ?? (d.code as MessageCode)], ctx.lang, { column: header, ...d.params });
+  const place = say(where, ctx.lang, { tab, row: row ?? '', column: header });
+  return {
+    code: d.code,
+    severity: WARNINGS.has(d.code) ? 'warning' : 'error',
+    class: p?.className ?? null,
+    tab,
+    row,
+    column: d.column ?? null,
+    iin: p?.iin || null,
+    full_name: p?.fullName || null,
+    message: `${place}: ${text}`,
+  };
+}
+
+const label = (c: Category, lang: Lang) => c[lang];
+
+/** Everything wrong with one pupil's row on its own. */
+export function checkPupil(p: Pupil, ctx: CheckContext): Issue[] {
+  const out: Detail[] = [];
+  const shown = (key: string) => cellText(p.raw[key] ?? null);
+  const formula = new Set(p.formulaColumns);
+  for (const key of p.formulaColumns) out.push({ code: 'formula_in_cell', column: key, params: { value: shown(key) } });
+
+  for (const spec of ctx.columns.values()) {
+    if (spec.required && shown(spec.key) === '' && !formula.has(spec.key)) out.push({ code: 'missing_required', column: spec.key });
+  }
+
+  if (p.iin && !formula.has('iin')) {
+    const iin = checkIin(p.iin);
+    if (!iin.ok) {
+      const message: MessageCode = iin.reason === 'format' ? 'iin_format' : iin.reason === 'date' ? 'iin_date' : 'iin_checksum';
+      out.push({ code: iin.reason === 'checksum' ? 'iin_checksum' : 'iin_format', column: 'iin', message, params: { value: shown('iin') } });
+    } else {
+      if (p.birthDate && p.birthDate !== iin.birthDate) {
+        out.push({ code: 'iin_birth_date_mismatch', column: 'birth_date', params: { expected: dmy(iin.birthDate), value: dmy(p.birthDate) } });
+      }
+      if (p.sex && p.sex !== iin.sex) {
+        out.push({ code: 'iin_sex_mismatch', column: 'sex', params: { expected: iin.sex === 'M' ? words.male[ctx.lang] : words.female[ctx.lang], value: shown('sex') } });
+      }
+    }
+  }
+
+  const birth = shown('birth_date');
+  if (birth !== '' && !formula.has('birth_date')) {
+    if (!p.birthDate) out.push({ code: 'invalid_date', column: 'birth_date', params: { value: birth } });
+    else if (!plausibleBirthDate(p.birthDate, ctx.today)) out.push({ code: 'invalid_date', column: 'birth_date', message: 'implausible_date', params: { value: dmy(p.birthDate) } });
+  }
+  if (shown('sex') !== '' && !p.sex && !formula.has('sex')) {
+    out.push({ code: 'invalid_value', column: 'sex', params: { value: shown('sex'), expected: words.sexValues[ctx.lang] } });
+  }
+  for (const spec of ctx.columns.values()) {
+    const value = shown(spec.key);
+    if (value === '' || formula.has(spec.key)) continue;
+    if (spec.type === 'checkbox' && parseFlag(p.raw[spec.key]) === null) {
+      out.push({ code: 'invalid_value', column: spec.key, params: { value, expected: words.yesNo[ctx.lang] } });
+    } else if (spec.type === 'integer' && spec.key !== 'row_no' && parseInteger(p.raw[spec.key]) === null) {
+      out.push({ code: 'invalid_value', column: spec.key, params: { value, expected: words.wholeNumber[ctx.lang] } });
+    }
+  }
+
+  for (const token of p.unknownCategories) out.push({ code: 'unknown_category', column: 'other_categories', params: { value: token } });
+
+  const ticked = ctx.catalogue.filter((c) => p.categories.includes(c.code));
+  const groups = new Map<string, Category[]>();
+  for (const c of ticked) if (c.exclusiveGroup) groups.set(c.exclusiveGroup, [...(groups.get(c.exclusiveGroup) ?? []), c]);
+  for (const together of groups.values()) {
+    if (together.length > 1) {
+      out.push({ code: 'exclusive_categories', column: together[1].code, params: { value: together.map((c) => label(c, ctx.lang)).join(' + ') } });
+    }
+  }
+  if (!p.guardian) {
+    const needing = ticked.find((c) => c.requiresGuardian);
+    if (needing) out.push({ code: 'guardian_missing', column: 'guardian', params: { value: label(needing, ctx.lang) } });
+  }
+  if (p.childrenInFamily !== null && p.childrenInFamily < ctx.largeFamilyThreshold) {
+    const counted = ticked.find((c) => c.countsChildren);
+    if (counted) out.push({ code: 'large_family_size', column: 'children_in_family', params: { value: p.childrenInFamily, expected: ctx.largeFamilyThreshold } });
+  }
+
+  const grade = parseClassName(p.className)?.grade;
+  if (grade !== undefined && p.birthDate && ctx.schoolYearStart !== null && plausibleBirthDate(p.birthDate, ctx.today)) {
+    const age = ageOnFirstSeptember(p.birthDate, { start: ctx.schoolYearStart, name: '' });
+    const range = expectedAgeRange(grade);
+    if (age < range.min || age > range.max) {
+      out.push({ code: 'age_grade_mismatch', column: 'birth_date', params: { value: age, grade, expected: `${range.min + 1}–${range.max - 1}` } });
+    }
+  }
+  return out.map((d) => toIssue(ctx, p, p.tab, p.row, d));
+}
+
+/** Problems that only show across rows: one IIN in two places, a family whose children disagree. */
+export function checkAcrossPupils(pupils: readonly Pupil[], ctx: CheckContext): Issue[] {
+  const out: Issue[] = [];
+  const byIin = new Map<string, Pupil[]>();
+  for (const p of pupils) {
+    if (!/^\d{12}$/.test(p.iin)) continue;
+    const list = byIin.get(p.iin);
+    if (list) list.push(p);
+    else byIin.set(p.iin, [p]);
+  }
+  for (const list of byIin.values()) {
+    if (list.length < 2) continue;
+    for (const p of list) {
+      const others = list.filter((o) => o !== p).map((o) => say(where, ctx.lang, { tab: o.tab, row: o.row })).join('; ');
+      out.push(toIssue(ctx, p, p.tab, p.row, { code: 'duplicate_iin', column: 'iin', params: { value: p.iin, other: others } }));
+    }
+  }
+
+  const families = new Map<string, Pupil[]>();
+  for (const p of pupils) {
+    if (!p.familyId) continue;
+    const list = families.get(p.familyKey);
+    if (list) list.push(p);
+    else families.set(p.familyKey, [p]);
+  }
+  const familyCategories = ctx.catalogue.filter((c) => c.level === 'family');
+  for (const members of families.values()) {
+    if (members.length < 2) continue;
+    for (const c of familyCategories) {
+      const having = members.filter((m) => m.categories.includes(c.code));
+      if (having.length === 0 || having.length === members.length) continue;
+      const names = having.map((m) => `${m.fullName} (${m.className})`).join(', ');
+      for (const m of members) {
+        if (m.categories.includes(c.code)) continue;
+        out.push(toIssue(ctx, m, m.tab, m.row, { code: 'family_inconsistent', column: c.code, params: { value: c[ctx.lang], other: names } }));
+      }
+    }
+  }
+  return out;
+}
+
+/** Problems of the workbook itself: settings, catalogue rows, class tabs missing from the classes tab. */
+export function checkWorkbook(registry: Registry, ctx: CheckContext): Issue[] {
+  const out: Issue[] = [];
+  const settingsTab = registry.tabs.settings?.title ?? tabSpec('settings').title[ctx.lang];
+  for (const sp of registry.settingProblems) {
+    const entry = tabSpec('settings').entries.find((e) => e.key === sp.key);
+    out.push(toIssue(ctx, null, settingsTab, sp.row || null, {
+      code: 'invalid_setting',
+      params: { column: entry?.label[ctx.lang] ?? sp.key, value: sp.value, expected: words[sp.expected][ctx.lang] },
+    }));
+  }
+  const catalogueTab = registry.tabs.categories?.title ?? tabSpec('categories').title[ctx.lang];
+  for (const cp of registry.catalogueProblems) {
+    out.push(toIssue(ctx, null, catalogueTab, cp.row, { code: 'invalid_category_row', params: { value: cp.value } }));
+  }
+  const classesTab = registry.tabs.classes?.title ?? tabSpec('classes').title[ctx.lang];
+  for (const c of registry.classes) {
+    if (!parseClassName(c.name)) out.push(toIssue(ctx, null, classesTab, c.row, { code: 'unknown_class', message: 'bad_class_name', column: 'class', params: { value: c.name } }));
+  }
+  if (ctx.knownClasses) {
+    for (const ct of registry.classTabs) {
+      if (!ctx.knownClasses.has(ct.className)) {
+        out.push(toIssue(ctx, null, ct.tab.title, null, { code: 'unknown_class', params: { value: ct.className } }));
+      }
+    }
+  }
+  return out;
+}
+
+export function validateRegistry(registry: Registry, today = new Date()): Issue[] {
+  const ctx = checkContext(registry, today);
+  const issues = [
+    ...checkWorkbook(registry, ctx),
+    ...registry.pupils.flatMap((p) => checkPupil(p, ctx)),
+    ...checkAcrossPupils(registry.pupils, ctx),
+  ];
+  return sortIssues(issues, ctx);
+}
+
+export function sortIssues(issues: Issue[], ctx: Pick<CheckContext, 'columns'>): Issue[] {
+  const order = new Map([...ctx.columns.keys()].map((k, i) => [k, i]));
+  return issues.sort(
+    (a, b) =>
+      (a.class === null ? -1 : 0) - (b.class === null ? -1 : 0) ||
+      compareClassNames(a.class ?? a.tab, b.class ?? b.tab) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (order.get(a.column ?? '') ?? -1) - (order.get(b.column ?? '') ?? -1),
+  );
+}
+
+function plausibleBirthDate(iso: string, today: Date): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= today.getUTCFullYear() - 30 && iso <= today.toISOString().slice(0, 10);
+}
