@@ -1,6 +1,6 @@
 // The category catalogue as the school keeps it on its categories tab: the defaults plus its own rows.
 import { cellText, fold, parseFlag, parseInteger } from './cells';
-import { Category, defaultCatalogue, tabSpec, type Lang } from './template';
+import { Category, defaultCatalogue, tabSpec } from './template';
 import type { TabData } from './sheet';
 import { cellAt, dataRows, mapTable } from './table';
 
@@ -10,9 +10,9 @@ export interface CatalogueProblem {
 }
 
 /** Reads the categories tab; without one, the default catalogue. A bad row is reported, not guessed. */
-export function readCatalogue(tab: TabData | null, lang: Lang): { catalogue: Category[]; problems: CatalogueProblem[] } {
+export function readCatalogue(tab: TabData | null): { catalogue: Category[]; problems: CatalogueProblem[] } {
   if (!tab) return { catalogue: defaultCatalogue, problems: [] };
-  const map = mapTable(tab, tabSpec('categories').columns, lang);
+  const map = mapTable(tab, tabSpec('categories').columns);
   const catalogue: Category[] = [];
   const problems: CatalogueProblem[] = [];
   const seen = new Set<string>();

@@ -1,8 +1,10 @@
 // Every sentence a person reads, in Kazakh and in Russian. Code names the message; this table words it.
 import type { Lang } from './template';
 
-type Params = Record<string, string | number>;
-type Message = { kk: (p: Params) => string; ru: (p: Params) => string };
+type Resolved = Record<string, string | number>;
+/** A parameter may itself be worded per language (a column header), resolved when the message is said. */
+export type Params = Record<string, string | number | Record<Lang, string>>;
+type Message = { kk: (p: Resolved) => string; ru: (p: Resolved) => string };
 
 /** Where a problem sits: "5А, 7-жол, «ЖСН»" / "5А, строка 7, «ИИН»". */
 export const where: Message = {
@@ -166,7 +168,9 @@ export const failures = {
 export type FailureCode = keyof typeof failures;
 
 export function say(message: Message, lang: Lang, params: Params = {}): string {
-  return message[lang](params);
+  const resolved: Resolved = {};
+  for (const [k, v] of Object.entries(params)) resolved[k] = typeof v === 'object' ? v[lang] : v;
+  return message[lang](resolved);
 }
 
 /** An error that a person reads: it carries its wording in both languages. */
@@ -175,10 +179,10 @@ export class RegistryError extends Error {
     readonly code: FailureCode,
     readonly params: Params = {},
   ) {
-    super(failures[code].ru(params));
+    super(say(failures[code], 'ru', params));
   }
 
   text(lang: Lang): string {
-    return failures[this.code][lang](this.params);
+    return say(failures[this.code], lang, this.params);
   }
 }

@@ -89,28 +89,52 @@ export function classOfTab(tab: TabData, known: ReadonlySet<TabData>, catalogue:
   return headerScore(tab, classColumns(catalogue).filter((c) => c.required)) >= 2 ? name.name : null;
 }
 
-export function readRegistry(book: WorkbookData, fallbackLang: Lang = 'kk'): Registry {
-  const tabs = locateTabs(book);
-  const { settings, problems: settingProblems } = readSettings(tabs.settings ?? null, fallbackLang);
-  const lang = settings.language;
-  const { catalogue, problems: catalogueProblems } = readCatalogue(tabs.categories ?? null, lang);
-  const classes = tabs.classes ? readClasses(tabs.classes, lang) : [];
-  const known = new Set(Object.values(tabs));
-  const classTabs: ClassTab[] = [];
-  for (const tab of book.tabs) {
-    const className = classOfTab(tab, known, catalogue);
-    if (className === null) continue;
-    const columns = classColumns(catalogue);
-    classTabs.push({ className, tab, map: mapTable(tab, columns, lang), columns });
-  }
-  if (classTabs.length === 0 && !tabs.settings) throw new RegistryError('not_a_registry', { file: '' });
-  classTabs.sort((a, b) => compareClassNames(a.className, b.className));
-  const pupils = classTabs.flatMap((ct) => readPupils(ct, catalogue));
-  return { lang, settings, catalogue, classes, classTabs, pupils, tabs, settingProblems, catalogueProblems };
+/** The workbook's shape without reading pupils: enough to set up or repair a registry that does not read yet. */
+export interface Survey {
+  lang: Lang;
+  tabs: Partial<Record<TabKey, TabData>>;
+  catalogue: Category[];
+  classTabs: { className: string; tab: TabData }[];
 }
 
-function readClasses(tab: TabData, lang: Lang): ClassInfo[] {
-  const map = mapTable(tab, tabSpec('classes').columns, lang);
+export function surveyWorkbook(book: WorkbookData, fallbackLang: Lang): Survey & { settingsRead: ReturnType<typeof readSettings>; catalogueRead: ReturnType<typeof readCatalogue> } {
+  const tabs = locateTabs(book);
+  const settingsRead = readSettings(tabs.settings ?? null, fallbackLang);
+  const lang = settingsRead.settings.language;
+  const catalogueRead = readCatalogue(tabs.categories ?? null);
+  const known = new Set(Object.values(tabs));
+  const classTabs: Survey['classTabs'] = [];
+  for (const tab of book.tabs) {
+    const className = classOfTab(tab, known, catalogueRead.catalogue);
+    if (className !== null) classTabs.push({ className, tab });
+  }
+  classTabs.sort((a, b) => compareClassNames(a.className, b.className));
+  return { lang, tabs, catalogue: catalogueRead.catalogue, classTabs, settingsRead, catalogueRead };
+}
+
+export function readRegistry(book: WorkbookData, fallbackLang: Lang = 'kk'): Registry {
+  const survey = surveyWorkbook(book, fallbackLang);
+  const { lang, tabs, catalogue } = survey;
+  if (survey.classTabs.length === 0 && !tabs.settings) throw new RegistryError('not_a_registry', { file: '' });
+  const classes = tabs.classes ? readClasses(tabs.classes) : [];
+  const columns = classColumns(catalogue);
+  const classTabs: ClassTab[] = survey.classTabs.map(({ className, tab }) => ({ className, tab, map: mapTable(tab, columns), columns }));
+  const pupils = classTabs.flatMap((ct) => readPupils(ct, catalogue));
+  return {
+    lang,
+    settings: survey.settingsRead.settings,
+    catalogue,
+    classes,
+    classTabs,
+    pupils,
+    tabs,
+    settingProblems: survey.settingsRead.problems,
+    catalogueProblems: survey.catalogueRead.problems,
+  };
+}
+
+export function readClasses(tab: TabData): ClassInfo[] {
+  const map = mapTable(tab, tabSpec('classes').columns);
   const out: ClassInfo[] = [];
   for (const { row, cells } of dataRows(tab, map)) {
     const name = cellText(cellAt(cells, map, 'class'));

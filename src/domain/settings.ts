@@ -43,7 +43,7 @@ export function readSettings(tab: TabData | null, fallbackLang: Lang): { setting
   const values: Record<string, string> = {};
   const rows: Record<string, number> = {};
   if (tab) {
-    const map = mapTable(tab, tabSpec('settings').columns.map((c) => ({ ...c, required: c.key === 'value' })), fallbackLang);
+    const map = mapTable(tab, tabSpec('settings').columns.map((c) => ({ ...c, required: c.key === 'value' })));
     const byLabel = new Map<string, string>();
     for (const s of specs) for (const label of [s.label.kk, s.label.ru, s.key]) byLabel.set(fold(label), s.key);
     for (const { row, cells } of dataRows(tab, map)) {

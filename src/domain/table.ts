@@ -39,40 +39,42 @@ function mapRow(row: readonly Cell[], byName: Map<string, string>): TableMap['co
   return columns;
 }
 
-/**
- * Locates the header row (the row among the first ten that names the most known columns) and maps
- * the columns. Throws a RegistryError naming the tab and the column when a required one is missing.
- */
-export function mapTable(tab: TabData, specs: readonly ColumnSpec[], lang: 'kk' | 'ru'): TableMap {
+/** The row among the first ten that names the most known columns, and those columns; null if none does. */
+export function findHeader(tab: TabData, specs: readonly ColumnSpec[]): { headerRow: number; columns: Map<string, number> } | null {
   const byName = matcher(specs);
-  let best: { row: number; columns: Map<string, number> } | null = null;
-  const scan = Math.min(HEADER_SCAN_ROWS, tab.rows.length);
-  for (let r = 0; r < scan; r++) {
+  let best: { headerRow: number; columns: Map<string, number> } | null = null;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, tab.rows.length); r++) {
     const columns = mapRow(tab.rows[r], byName);
-    if (columns.size > (best?.columns.size ?? 0)) best = { row: r, columns };
+    if (columns.size > (best?.columns.size ?? 0)) best = { headerRow: r, columns };
   }
+  return best;
+}
+
+/** How much a tab looks like one of `specs`: the number of their headers found in its header row. */
+export function headerScore(tab: TabData, specs: readonly ColumnSpec[]): number {
+  return findHeader(tab, specs)?.columns.size ?? 0;
+}
+
+/**
+ * Maps a tab's columns by header. Throws a RegistryError naming the tab and the column when the header
+ * row cannot be found or a required column is missing.
+ */
+export function mapTable(tab: TabData, specs: readonly ColumnSpec[]): TableMap {
+  const best = findHeader(tab, specs);
   const firstRequired = specs.find((s) => s.required) ?? specs[0];
   if (!best) {
-    throw new RegistryError('no_header', { tab: tab.title, rows: HEADER_SCAN_ROWS, column: firstRequired.header[lang] });
+    throw new RegistryError('no_header', { tab: tab.title, rows: HEADER_SCAN_ROWS, column: firstRequired.header });
   }
   for (const spec of specs) {
     if (spec.required && !best.columns.has(spec.key)) {
-      throw new RegistryError('missing_column', { tab: tab.title, column: spec.header[lang], headerRow: best.row + 1 });
+      throw new RegistryError('missing_column', { tab: tab.title, column: spec.header, headerRow: best.headerRow + 1 });
     }
   }
   const used = new Set(best.columns.values());
-  const extra = tab.rows[best.row]
+  const extra = (tab.rows[best.headerRow] ?? [])
     .map((cell, col) => ({ col, header: cellText(cell) }))
     .filter((c) => !used.has(c.col) && c.header !== '');
-  return { headerRow: best.row, columns: best.columns, extra };
-}
-
-/** The number of header names of `specs` found in the best of the first rows: how much a tab looks like one. */
-export function headerScore(tab: TabData, specs: readonly ColumnSpec[]): number {
-  const byName = matcher(specs);
-  let best = 0;
-  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, tab.rows.length); r++) best = Math.max(best, mapRow(tab.rows[r], byName).size);
-  return best;
+  return { headerRow: best.headerRow, columns: best.columns, extra };
 }
 
 /** The data rows under the header, with their 1-based sheet row numbers, blank rows skipped. */

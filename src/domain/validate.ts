@@ -54,7 +54,7 @@ export function checkContext(registry: Registry, today = new Date()): CheckConte
     columns,
     largeFamilyThreshold: registry.settings.largeFamilyThreshold,
     schoolYearStart: registry.settings.schoolYear?.start ?? null,
-    knownClasses: registry.classes.length ? new Set(registry.classes.map((c) => c.name)) : null,
+    knownClasses: registry.tabs.classes ? new Set(registry.classes.map((c) => c.name)) : null,
     today,
   };
 }

@@ -1,0 +1,137 @@
+// Set up or repair the registry from sheets-template/: creates what is missing, extends headers with
+// the columns they lack, and leaves every cell a person typed where it is. Twice in a row changes nothing.
+import { cellText } from '../domain/cells';
+import { parseClassName } from '../domain/class-name';
+import { readClasses, surveyWorkbook } from '../domain/registry';
+import type { Cell, TabData, WorkbookData } from '../domain/sheet';
+import { findHeader } from '../domain/table';
+import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey } from '../domain/template';
+import type { ColumnFormat, TabRef, WorkbookChange } from './workbook-port';
+
+export interface SetupOptions {
+  lang: Lang;
+  schoolName?: string;
+  schoolYear?: string;
+  /** Classes to list in a classes tab created now (ignored when the tab exists). */
+  classes?: { name: string; teacher?: string; teacherEmail?: string; instructionLanguage?: string }[];
+}
+
+export interface SetupResult {
+  changes: WorkbookChange[];
+  /** Titles of the tabs created and of the tabs whose header got new columns. */
+  created: string[];
+  extended: string[];
+}
+
+export function classTabKey(className: string): string {
+  return `class:${className}`;
+}
+
+export function headerRow(columns: readonly ColumnSpec[], lang: Lang): string[] {
+  return columns.map((c) => c.header[lang]);
+}
+
+export function columnFormats(columns: readonly ColumnSpec[], startCol = 0): ColumnFormat[] {
+  return columns.map((c, i) => ({ col: startCol + i, type: c.type, ...(c.allowed ? { allowed: c.allowed } : {}) }));
+}
+
+function catalogueRow(c: Category): Cell[] {
+  return [c.code, c.kk, c.ru, c.level, c.kind, c.res64Group ?? '', c.exclusiveGroup ?? '', c.requiresGuardian, c.countsChildren];
+}
+
+/** The rows a tab starts with, under its header. */
+function initialRows(key: TabKey, lang: Lang, options: SetupOptions): Cell[][] {
+  switch (key) {
+    case 'settings':
+      return tabSpec('settings').entries.map((e) => {
+        const given: Record<string, string | undefined> = { school_name: options.schoolName, school_year: options.schoolYear, language: lang };
+        return [e.key, e.label[lang], given[e.key] ?? e.default];
+      });
+    case 'classes':
+      return (options.classes ?? []).map((c) => [c.name, c.teacher ?? '', c.teacherEmail ?? '', c.instructionLanguage ?? '']);
+    case 'categories':
+      return defaultCatalogue.map(catalogueRow);
+    default:
+      return [];
+  }
+}
+
+function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][]): WorkbookChange[] {
+  const tab: TabRef = { key };
+  if (columns.length === 0) return [{ kind: 'addTab', key, title }];
+  return [
+    { kind: 'addTab', key, title },
+    { kind: 'writeCells', tab, row: 0, col: 0, values: [headerRow(columns, lang), ...rows] },
+    { kind: 'formatTable', tab, headerRow: 0, columns: columnFormats(columns) },
+  ];
+}
+
+/** Appends the columns a tab's header lacks after its last header cell; nothing moves. */
+function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): WorkbookChange[] {
+  const found = findHeader(tab, columns);
+  const headerAt = found?.headerRow ?? 0;
+  const missing = columns.filter((c) => !found?.columns.has(c.key));
+  if (missing.length === 0) return [];
+  const header = tab.rows[headerAt] ?? [];
+  let end = header.length;
+  while (end > 0 && cellText(header[end - 1]) === '') end--;
+  const ref: TabRef = { id: tab.id };
+  return [
+    { kind: 'writeCells', tab: ref, row: headerAt, col: end, values: [headerRow(missing, lang)] },
+    { kind: 'formatTable', tab: ref, headerRow: headerAt, columns: columnFormats(missing, end) },
+  ];
+}
+
+const SINGLE_TABS: TabKey[] = ['settings', 'classes', 'categories', 'passport', 'passport_archive', 'archive', 'issues'];
+
+export function planSetup(book: WorkbookData, options: SetupOptions): SetupResult {
+  const found = surveyWorkbook(book, options.lang);
+  const lang = found.tabs.settings ? found.lang : options.lang;
+  const changes: WorkbookChange[] = [];
+  const created: string[] = [];
+  const extended: string[] = [];
+
+  for (const key of SINGLE_TABS) {
+    const spec = tabSpec(key);
+    const existing = found.tabs[key];
+    if (!existing) {
+      changes.push(...newTab(key, spec.title[lang], spec.columns, lang, initialRows(key, lang, options)));
+      created.push(spec.title[lang]);
+      continue;
+    }
+    const more = extendHeader(existing, spec.columns, lang);
+    if (key === 'settings') more.push(...missingSettings(existing, lang));
+    if (more.length) {
+      changes.push(...more);
+      extended.push(existing.title);
+    }
+  }
+
+  const columns = classColumns(found.catalogue);
+  const classNames = found.tabs.classes ? readClasses(found.tabs.classes).map((c) => c.name) : (options.classes ?? []).map((c) => c.name);
+  const withTabs = new Set(found.classTabs.map((ct) => ct.className));
+  for (const name of classNames) {
+    const canonical = parseClassName(name)?.name;
+    if (!canonical || withTabs.has(canonical)) continue;
+    withTabs.add(canonical);
+    changes.push(...newTab(classTabKey(canonical), canonical, columns, lang, []));
+    created.push(canonical);
+  }
+  for (const ct of found.classTabs) {
+    const more = extendHeader(ct.tab, columns, lang);
+    if (more.length) {
+      changes.push(...more);
+      extended.push(ct.tab.title);
+    }
+  }
+  return { changes, created, extended };
+}
+
+/** Settings a newer layout added: appended as rows so that the school sees and fills them. */
+function missingSettings(tab: TabData, lang: Lang): WorkbookChange[] {
+  const header = findHeader(tab, tabSpec('settings').columns);
+  const keyCol = header?.columns.get('key') ?? 0;
+  const have = new Set(tab.rows.map((r) => cellText(r[keyCol] ?? null)));
+  const rows = tabSpec('settings').entries.filter((e) => !have.has(e.key)).map((e) => [e.key, e.label[lang], e.default]);
+  return rows.length ? [{ kind: 'appendRows', tab: { id: tab.id }, values: rows }] : [];
+}
