@@ -10,8 +10,8 @@ import type { ColumnFormat, TabRef, WorkbookChange } from './workbook-port';
 
 export interface SetupOptions {
   lang: Lang;
-  schoolName?: string;
-  schoolYear?: string;
+  /** Values for a settings tab created now, by setting key (school_name, school_year, director…). */
+  settings?: Record<string, string>;
   /** Classes to list in a classes tab created now (ignored when the tab exists). */
   classes?: { name: string; teacher?: string; teacherEmail?: string; instructionLanguage?: string }[];
 }
@@ -44,7 +44,7 @@ function initialRows(key: TabKey, lang: Lang, options: SetupOptions): Cell[][] {
   switch (key) {
     case 'settings':
       return tabSpec('settings').entries.map((e) => {
-        const given: Record<string, string | undefined> = { school_name: options.schoolName, school_year: options.schoolYear, language: lang };
+        const given: Record<string, string | undefined> = { ...options.settings, language: lang };
         return [e.key, e.label[lang], given[e.key] ?? e.default];
       });
     case 'classes':
@@ -66,20 +66,33 @@ function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang
   ];
 }
 
-/** Appends the columns a tab's header lacks after its last header cell; nothing moves. */
-function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): WorkbookChange[] {
+/**
+ * Where each column of `columns` sits in an existing tab once the header has the ones it lacks
+ * appended after its last header cell (nothing moves), and the changes that append them.
+ */
+export function completeHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): { headerRow: number; columns: Map<string, number>; changes: WorkbookChange[] } {
   const found = findHeader(tab, columns);
   const headerAt = found?.headerRow ?? 0;
-  const missing = columns.filter((c) => !found?.columns.has(c.key));
-  if (missing.length === 0) return [];
+  const positions = new Map(found?.columns ?? []);
+  const missing = columns.filter((c) => !positions.has(c.key));
+  if (missing.length === 0) return { headerRow: headerAt, columns: positions, changes: [] };
   const header = tab.rows[headerAt] ?? [];
   let end = header.length;
   while (end > 0 && cellText(header[end - 1]) === '') end--;
+  missing.forEach((c, i) => positions.set(c.key, end + i));
   const ref: TabRef = { id: tab.id };
-  return [
-    { kind: 'writeCells', tab: ref, row: headerAt, col: end, values: [headerRow(missing, lang)] },
-    { kind: 'formatTable', tab: ref, headerRow: headerAt, columns: columnFormats(missing, end) },
-  ];
+  return {
+    headerRow: headerAt,
+    columns: positions,
+    changes: [
+      { kind: 'writeCells', tab: ref, row: headerAt, col: end, values: [headerRow(missing, lang)] },
+      { kind: 'formatTable', tab: ref, headerRow: headerAt, columns: columnFormats(missing, end) },
+    ],
+  };
+}
+
+function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): WorkbookChange[] {
+  return completeHeader(tab, columns, lang).changes;
 }
 
 const SINGLE_TABS: TabKey[] = ['settings', 'classes', 'categories', 'passport', 'passport_archive', 'archive', 'issues'];

@@ -120,10 +120,28 @@ export const words = {
   lastYear: { kk: 'Өткен жылы', ru: 'В прошлом году' },
   change: { kk: 'Өзгерісі', ru: 'Изменение' },
   graduated: { kk: 'бітірді', ru: 'выпуск' },
+  sexMale: { kk: 'ұл', ru: 'М' },
+  sexFemale: { kk: 'қыз', ru: 'Ж' },
   studentsSlashFamilies: { kk: 'оқушы/отбасы', ru: 'учащиеся/семьи' },
   error: { kk: 'қате', ru: 'ошибка' },
   warning: { kk: 'ескерту', ru: 'предупреждение' },
 } satisfies Record<string, Record<Lang, string>>;
+
+/** Why an imported row could not be placed: written into the rejects file. */
+export const rejectReasons = {
+  no_class: {
+    kk: () => `сынып көрсетілмеген`,
+    ru: () => `не указан класс`,
+  },
+  bad_class: {
+    kk: (p) => `«${p.value}» сынып атауы емес (сан 0–12 және әріп, мысалы 5Ә)`,
+    ru: (p) => `«${p.value}» не является названием класса (число 0–12 и буква, например 5А)`,
+  },
+  iin_exists: {
+    kk: (p) => `ЖСН ${p.value} тізілімде бұрыннан бар: ${p.other}`,
+    ru: (p) => `ИИН ${p.value} уже есть в реестре: ${p.other}`,
+  },
+} satisfies Record<string, Message>;
 
 /** Errors that stop an action: the file is not a registry, a required column is missing… */
 export const failures = {
@@ -159,6 +177,10 @@ export const failures = {
     kk: (p) => `жаңа оқу жылына көшу мүмкін емес: «${p.value}» сыныбы бұрыннан бар, ал оған «${p.other}» көшуі керек`,
     ru: (p) => `перевод невозможен: класс «${p.value}» уже есть, а в него должен перейти «${p.other}»`,
   },
+  csv_no_class_column: {
+    kk: (p) => `«${p.file}» файлында «class» (сынып) бағаны жоқ; бірде-бір жолды орналастыру мүмкін емес`,
+    ru: (p) => `в файле «${p.file}» нет столбца «class» (класс); ни одну строку нельзя разместить`,
+  },
   already_archived: {
     kk: (p) => `${p.year} оқу жылының паспорты мұрағатта бұрыннан бар; жаңартылды`,
     ru: (p) => `паспорт ${p.year} учебного года уже был в архиве; обновлён`,
@@ -175,6 +197,9 @@ export function say(message: Message, lang: Lang, params: Params = {}): string {
 
 /** An error that a person reads: it carries its wording in both languages. */
 export class RegistryError extends Error {
+  /** The workbook's language, when the error arose after it was known. */
+  lang: Lang | null = null;
+
   constructor(
     readonly code: FailureCode,
     readonly params: Params = {},

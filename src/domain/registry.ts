@@ -118,7 +118,14 @@ export function readRegistry(book: WorkbookData, fallbackLang: Lang = 'kk'): Reg
   if (survey.classTabs.length === 0 && !tabs.settings) throw new RegistryError('not_a_registry', { file: '' });
   const classes = tabs.classes ? readClasses(tabs.classes) : [];
   const columns = classColumns(catalogue);
-  const classTabs: ClassTab[] = survey.classTabs.map(({ className, tab }) => ({ className, tab, map: mapTable(tab, columns), columns }));
+  const classTabs: ClassTab[] = survey.classTabs.map(({ className, tab }) => {
+    try {
+      return { className, tab, map: mapTable(tab, columns), columns };
+    } catch (e) {
+      if (e instanceof RegistryError) e.lang = lang;
+      throw e;
+    }
+  });
   const pupils = classTabs.flatMap((ct) => readPupils(ct, catalogue));
   return {
     lang,

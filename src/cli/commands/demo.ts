@@ -1,0 +1,100 @@
+// `qamqor demo`: the whole offline flow on a generated school — CSV, new registry, import, validation,
+// passport compared with last year's workbook, snapshot, and the next school year on a copy.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
+import { generateSchool, type DemoSchool } from '../../app/demo-school';
+import { planImport } from '../../app/import-pupils';
+import { planNewYear } from '../../app/new-year';
+import { planSetup } from '../../app/setup';
+import { planSnapshot } from '../../app/snapshot';
+import { readRegistry } from '../../domain/registry';
+import type { Lang } from '../../domain/template';
+import { validateRegistry } from '../../domain/validate';
+import { readCsvFile, writeCsvFile } from '../../local/csv-file';
+import { XlsxWorkbook } from '../../local/xlsx-workbook';
+import { cli, t } from '../messages';
+import type { CommandArgs, Output } from '../context';
+import { formatPassport } from './passport';
+import { formatIssues } from './validate';
+
+const CSV_COLUMNS = ['class', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'categories', 'children_in_family', 'guardian', 'address', 'phone', 'notes', 'res64_council'] as const;
+
+export function demoCsvRows(school: DemoSchool): string[][] {
+  return [
+    [...CSV_COLUMNS],
+    ...school.pupils.map((p) =>
+      CSV_COLUMNS.map((c) => {
+        const v = p[c];
+        if (Array.isArray(v)) return v.join(';');
+        if (typeof v === 'boolean') return v ? '1' : '';
+        return v === null ? '' : String(v);
+      }),
+    ),
+  ];
+}
+
+/** A registry file made the way a school would: init, then import of its pupils CSV. */
+async function buildRegistry(school: DemoSchool, csvPath: string, bookPath: string, lang: Lang, today: Date): Promise<XlsxWorkbook> {
+  writeCsvFile(csvPath, demoCsvRows(school));
+  const workbook = XlsxWorkbook.create();
+  workbook.apply(
+    planSetup(workbook.read(), {
+      lang,
+      settings: { school_name: school.schoolName, school_year: school.schoolYear, social_pedagogue: school.socialPedagogue, director: school.director },
+      classes: school.classes.map((c) => ({ name: c.name, teacher: c.teacher, teacherEmail: c.teacherEmail, instructionLanguage: c.instructionLanguage })),
+    }).changes,
+  );
+  workbook.apply(planImport(workbook.read(), readCsvFile(csvPath), csvPath, today).changes);
+  await workbook.save(bookPath);
+  return workbook;
+}
+
+export async function demoCommand(args: CommandArgs, io: Output): Promise<number> {
+  const dir = resolve(args.out ?? 'demo-out');
+  const lang = args.lang ?? 'kk';
+  mkdirSync(dir, { recursive: true });
+  const bookPath = join(dir, 'registry.xlsx');
+  const lastPath = join(dir, 'registry-2024-2025.xlsx');
+  const nextPath = join(dir, 'registry-next-year.xlsx');
+  for (const f of [bookPath, lastPath, nextPath]) rmSync(f, { force: true });
+
+  const school = generateSchool({ pupils: args.pupils, language: lang, schoolYear: '2025-2026' });
+  const lastSchool = generateSchool({ pupils: args.pupils, language: lang, schoolYear: '2024-2025', seed: 20240901 });
+  const workbook = await buildRegistry(school, join(dir, 'pupils.csv'), bookPath, lang, args.today);
+  await buildRegistry(lastSchool, join(dir, 'pupils-2024-2025.csv'), lastPath, lang, args.today);
+  io.out(t(cli.demoGenerated, lang, { pupils: school.pupils.length, classes: school.classes.length, file: bookPath }));
+
+  const registry = readRegistry(workbook.read());
+  const issues = validateRegistry(registry, args.today);
+  writeFileSync(join(dir, 'validation.json'), JSON.stringify(issues, null, 2));
+  io.out('');
+  io.out(formatIssues(issues, lang, registry.pupils.length, registry.classTabs.length));
+
+  const passport = passportWithDynamics(registry, readRegistry((await XlsxWorkbook.open(lastPath)).read()));
+  workbook.apply(writePassportChanges(registry, passport));
+  workbook.apply(planSnapshot(readRegistry(workbook.read()), passport, args.today).changes);
+  await workbook.save(bookPath);
+  writeFileSync(join(dir, 'passport.json'), JSON.stringify(passport, null, 2));
+  io.out('');
+  io.out(formatPassport(passport, registry.catalogue, lang, registry.settings.schoolName));
+
+  copyFileSync(bookPath, nextPath);
+  const next = await XlsxWorkbook.open(nextPath);
+  const nextRegistry = readRegistry(next.read());
+  const plan = planNewYear(nextRegistry, passport, args.today);
+  next.apply(plan.changes);
+  await next.save(nextPath);
+  io.out('');
+  io.out(
+    t(cli.newYearDone, lang, {
+      from: plan.fromYear,
+      to: plan.toYear,
+      graduates: plan.graduates.reduce((s, g) => s + g.pupils, 0),
+      graduateClasses: plan.graduates.map((g) => g.className).join(', '),
+      promoted: plan.promoted.length,
+    }),
+  );
+  io.out(t(cli.demoDone, lang, { dir }));
+  return 0;
+}

@@ -1,0 +1,34 @@
+// `qamqor import`: pupils from a CSV into their class tabs; rows that cannot be placed go to a rejects file.
+import { basename } from 'node:path';
+import { planImport } from '../../app/import-pupils';
+import { readRegistry } from '../../domain/registry';
+import { validateRegistry } from '../../domain/validate';
+import { readCsvFile, writeRejects } from '../../local/csv-file';
+import { openRegistry } from '../../local/workbook-file';
+import { cli, t } from '../messages';
+import { UsageError, type CommandArgs, type Output } from '../context';
+
+export async function importCommand(args: CommandArgs, io: Output): Promise<number> {
+  const [bookPath, csvPath] = args.positionals;
+  if (!bookPath || !csvPath) throw new UsageError('import <book.xlsx> <pupils.csv>');
+  const { workbook, registry } = await openRegistry(bookPath, args.lang);
+  const lang = args.lang ?? registry.lang;
+  const table = readCsvFile(csvPath);
+  const result = planImport(workbook.read(), table, basename(csvPath), args.today);
+  workbook.apply(result.changes);
+  await workbook.save(bookPath);
+
+  const count = result.placed.reduce((s, p) => s + p.count, 0);
+  const created = result.placed.filter((p) => p.created).map((p) => p.className).join(', ');
+  io.out(t(cli.importPlaced, lang, { count, classes: result.placed.length, created }));
+  if (result.ignoredColumns.length) io.out(t(cli.importIgnored, lang, { value: result.ignoredColumns.join(', ') }));
+  if (result.rejects.length) {
+    const file = writeRejects(csvPath, table, result.rejects);
+    io.out(t(cli.importRejected, lang, { count: result.rejects.length, file }));
+    for (const r of result.rejects) io.out(t(cli.importRejectLine, lang, { line: r.line, reason: r.reason }));
+  }
+  const issues = validateRegistry(readRegistry(workbook.read(), lang), args.today);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  io.out(t(cli.importThenValidate, lang, { errors, warnings: issues.length - errors }));
+  return result.rejects.length ? 1 : 0;
+}

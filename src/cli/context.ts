@@ -1,0 +1,62 @@
+// What every command gets: its arguments, the output streams and the language it speaks.
+import { parseArgs } from 'node:util';
+import type { Lang } from '../domain/template';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const consoleOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export interface CommandArgs {
+  positionals: string[];
+  lang?: Lang;
+  year?: string;
+  school?: string;
+  json: boolean;
+  write: boolean;
+  compare?: string;
+  out?: string;
+  pupils?: number;
+  today: Date;
+}
+
+export function parseCommandArgs(argv: string[], today: Date): CommandArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      lang: { type: 'string' },
+      year: { type: 'string' },
+      school: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      out: { type: 'string' },
+      pupils: { type: 'string' },
+    },
+  });
+  if (values.lang !== undefined && values.lang !== 'kk' && values.lang !== 'ru') throw new UsageError(`--lang ${values.lang}`);
+  const pupils = values.pupils === undefined ? undefined : Number(values.pupils);
+  if (pupils !== undefined && !(Number.isInteger(pupils) && pupils > 0)) throw new UsageError(`--pupils ${values.pupils}`);
+  return {
+    positionals,
+    lang: values.lang as Lang | undefined,
+    year: values.year,
+    school: values.school,
+    json: values.json ?? false,
+    write: values.write ?? false,
+    compare: values.compare,
+    out: values.out,
+    pupils,
+    today,
+  };
+}
+
+/** A command typed wrongly: the usage is shown. */
+export class UsageError extends Error {}
