@@ -5,7 +5,7 @@ import { cellText } from '../domain/cells';
 import { parseClassName, promote } from '../domain/class-name';
 import { RegistryError, words } from '../domain/i18n';
 import type { Passport } from '../domain/passport';
-import type { Pupil, Registry } from '../domain/registry';
+import { rawCell, type Pupil, type Registry } from '../domain/registry';
 import { nextSchoolYear } from '../domain/school-year';
 import type { Cell } from '../domain/sheet';
 import { findHeader } from '../domain/table';
@@ -79,10 +79,10 @@ export function planNewYear(registry: Registry, passport: Passport, today: Date)
 function archiveRow(p: Pupil, year: string, reason: string, todayIso: string, registry: Registry): Cell[] {
   const lang = registry.lang;
   const all = [
-    ...registry.classTabs[0].columns.filter((c) => cellText(p.raw[c.key] ?? null) !== '').map((c) => `${c.header[lang]}: ${cellText(p.raw[c.key] ?? null)}`),
+    ...registry.classTabs[0].columns.filter((c) => cellText(rawCell(p, c.key)) !== '').map((c) => `${c.header[lang]}: ${cellText(rawCell(p, c.key))}`),
     ...Object.entries(p.extra).map(([h, v]) => `${h}: ${v}`),
   ];
-  return [year, p.className, reason, p.fullName, p.iin, p.raw.birth_date ?? null, cellText(p.raw.sex ?? null), p.familyId, p.categories.join(';'), all.join('; '), todayIso];
+  return [year, p.className, reason, p.fullName, p.iin, rawCell(p, 'birth_date'), cellText(rawCell(p, 'sex')), p.familyId, p.categories.join(';'), all.join('; '), todayIso];
 }
 
 /** The classes tab follows its classes up a grade; graduated classes leave it (their pupils are archived). */

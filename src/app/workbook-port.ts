@@ -20,7 +20,10 @@ export type WorkbookChange =
   | { kind: 'renameTab'; tab: TabRef; title: string; key?: string }
   /** Only for tabs whose every row has been copied elsewhere in the same batch (graduates). */
   | { kind: 'removeTab'; tab: TabRef }
-  /** Writes a rectangle of values from a 0-based (row, col); every string stays text, never a formula. */
+  /**
+   * Writes a rectangle of values from a 0-based (row, col); every string stays text, never a formula.
+   * A shorter row writes only its own cells and leaves the rest of its line as it was; null or '' clears a cell.
+   */
   | { kind: 'writeCells'; tab: TabRef; row: number; col: number; values: Cell[][] }
   /** Writes rows after the last row that holds anything. */
   | { kind: 'appendRows'; tab: TabRef; values: Cell[][] }

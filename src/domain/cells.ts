@@ -8,7 +8,10 @@ export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return dateToIso(cell) ?? '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === 'number') return String(cell);
+  // Most cells are already clean: skip the allocation of replace/trim for them.
+  const n = cell.length;
+  if (n === 0 || (cell.charCodeAt(0) > 32 && cell.charCodeAt(n - 1) > 32 && cell.indexOf('\u00a0') < 0)) return cell;
   return cell.replace(/\u00a0/g, ' ').trim();
 }
 
@@ -16,15 +19,27 @@ export function isBlank(cell: Cell): boolean {
   return cellText(cell) === '';
 }
 
-/** Folds case and the look-alike letters of Cyrillic and Latin so that headers and words match. */
+const folded = new Map<string, string>();
+
+/**
+ * Folds case, spacing and punctuation so that headers and words match however they were typed.
+ * Plain toLowerCase is right for Kazakh (no locale-specific casing, unlike Turkish) and much faster.
+ * Cell words repeat endlessly (иә, TRUE, headers), so results are memoised.
+ */
 export function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLocaleLowerCase('kk')
-    .replace(/ё/g, 'е')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[«»"'`.,:;()\[\]]/g, '')
-    .trim();
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .replace(/[«»"'`.,:;()\[\]]/g, '')
+      .trim();
+    if (folded.size > 20_000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 const TRUE_WORDS = new Set(['true', 'истина', '1', 'иә', 'ия', 'иа', 'ие', 'да', 'yes', 'y', 'д', 'и', '+', '✓', '✔', '☑', 'x', 'х', 'v', 'бар', 'есть']);
@@ -33,6 +48,7 @@ const FALSE_WORDS = new Set(['false', 'ложь', '0', 'жоқ', 'жок', 'не
 /** A checkbox or yes/no cell: true, false, or null when the text is neither. */
 export function parseFlag(cell: Cell): boolean | null {
   if (typeof cell === 'boolean') return cell;
+  if (cell === null || cell === '') return false;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
   const word = fold(cellText(cell));
   if (TRUE_WORDS.has(word)) return true;
@@ -107,6 +123,9 @@ export function parseInteger(cell: Cell): number | null {
  * by a function call ("+IMPORTXML(", "@SUM("). A phone number "+7 701 123 4567" is not.
  */
 export function looksLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // Fast exit for the common case: a cell that starts with a letter or digit.
+  if (first !== 61 && first !== 43 && first !== 45 && first !== 64 && first > 32) return false;
   const t = text.trimStart();
   if (t.length > 1 && t[0] === '=') return true;
   return /^[+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(/.test(t);

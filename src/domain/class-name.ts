@@ -8,13 +8,25 @@ export interface ClassName {
   name: string;
 }
 
+const parsed = new Map<string, ClassName | null>();
+
 /** Reads "5А", "5 а", "5-А", "10І"; the canonical name is the grade and the letter in capitals. */
 export function parseClassName(text: string): ClassName | null {
+  let name = parsed.get(text);
+  if (name === undefined) {
+    name = parse(text);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(text, name);
+  }
+  return name;
+}
+
+function parse(text: string): ClassName | null {
   const m = /^\s*(\d{1,2})\s*[-"«»]?\s*([\p{L}]{0,2})\s*"?\s*$/u.exec(text.normalize('NFC'));
   if (!m) return null;
   const grade = Number(m[1]);
   if (grade > 12) return null;
-  const letter = m[2].toLocaleUpperCase('kk');
+  const letter = m[2].toUpperCase();
   return { grade, letter, name: `${grade}${letter}` };
 }
 

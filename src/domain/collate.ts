@@ -6,7 +6,7 @@ const RANK = new Map([...KAZAKH_ORDER].map((ch, i) => [ch, i]));
 
 function key(text: string): number[] {
   const out: number[] = [];
-  for (const ch of text.normalize('NFC').toLocaleLowerCase('kk')) {
+  for (const ch of text.normalize('NFC').toLowerCase()) {
     const r = RANK.get(ch);
     // Latin and digits sort before Cyrillic, other characters after, by code point.
     out.push(r !== undefined ? 1000 + r : ch <= 'z' ? ch.codePointAt(0)! : 2000 + ch.codePointAt(0)!);

@@ -35,16 +35,18 @@ export interface Pupil {
   phone: string;
   notes: string;
   /** Codes of the catalogue, ticked in a column or written in "other categories". */
-  categories: string[];
+  categories: readonly string[];
   res64Council: boolean;
   /** Words in "other categories" that name no category of the catalogue. */
-  unknownCategories: string[];
-  /** The raw cell of each known column, by key. */
-  raw: Record<string, Cell>;
+  unknownCategories: readonly string[];
+  /** The row's cells as read; `rawCell` finds a column's cell in them. */
+  cells: readonly Cell[];
+  /** Column key → index in `cells`, shared by every pupil of the tab. */
+  columnsAt: ReadonlyMap<string, number>;
   /** Keys of columns whose cell holds a formula or text that would run as one. */
-  formulaColumns: string[];
+  formulaColumns: readonly string[];
   /** Columns the layout does not know, as header → text: carried along, never dropped. */
-  extra: Record<string, string>;
+  extra: Readonly<Record<string, string>>;
 }
 
 export interface ClassTab {
@@ -80,13 +82,21 @@ export function locateTabs(book: WorkbookData): Partial<Record<TabKey, TabData>>
   return found;
 }
 
+const requiredCache = new WeakMap<readonly Category[], ColumnSpec[]>();
+
+function requiredClassColumns(catalogue: readonly Category[]): ColumnSpec[] {
+  let required = requiredCache.get(catalogue);
+  if (!required) requiredCache.set(catalogue, (required = classColumns(catalogue).filter((c) => c.required)));
+  return required;
+}
+
 /** The class a tab holds: from its key when Qamqor made it, else from a title like "5А" with pupil headers. */
 export function classOfTab(tab: TabData, known: ReadonlySet<TabData>, catalogue: readonly Category[]): string | null {
   if (tab.key?.startsWith('class:')) return parseClassName(tab.title)?.name ?? tab.key.slice('class:'.length);
   if (tab.key !== null || known.has(tab)) return null;
   const name = parseClassName(tab.title);
   if (!name) return null;
-  return headerScore(tab, classColumns(catalogue).filter((c) => c.required)) >= 2 ? name.name : null;
+  return headerScore(tab, requiredClassColumns(catalogue)) >= 2 ? name.name : null;
 }
 
 /** The workbook's shape without reading pupils: enough to set up or repair a registry that does not read yet. */
@@ -164,6 +174,10 @@ function readIin(cell: Cell): string {
 
 const CATEGORY_SEPARATORS = /[;,\n]+/;
 
+// Most pupils have no formula, unknown category or extra column: they share these empty values.
+const NONE: readonly string[] = Object.freeze([]);
+const NO_EXTRA: Readonly<Record<string, string>> = Object.freeze({});
+
 function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
   const { tab, map, columns } = ct;
   const find = categoryFinder(catalogue);
@@ -172,59 +186,83 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
     if (!formulaRows.has(f.row)) formulaRows.set(f.row, new Set());
     formulaRows.get(f.row)!.add(f.col);
   }
-  const keyOfCol = new Map<number, string>();
-  for (const [key, col] of map.columns) keyOfCol.set(col, key);
-  const rowNoCol = map.columns.get('row_no');
+  const at = map.columns;
+  const col = (key: string) => at.get(key) ?? -1;
+  const present = columns.filter((spec) => at.has(spec.key)).map((spec) => ({ key: spec.key, col: at.get(spec.key)! }));
+  const categoryCols = catalogue.filter((c) => at.has(c.code)).map((c) => ({ code: c.code, col: at.get(c.code)! }));
+  const [rowNoCol, nameCol, iinCol, birthCol, sexCol, familyCol, childrenCol, guardianCol, addressCol, phoneCol, notesCol, res64Col, otherCol] = [
+    'row_no', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'children_in_family', 'guardian', 'address', 'phone', 'notes', 'res64_council', 'other_categories',
+  ].map(col);
+  const cellOf = (cells: readonly Cell[], c: number): Cell => (c < 0 ? null : (cells[c] ?? null));
+  const textOf = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
   const pupils: Pupil[] = [];
-  for (const { row, cells } of dataRows(tab, map)) {
-    // A row holding only its pre-typed number is an empty line of the class list.
-    if (!cells.some((c, col) => col !== rowNoCol && cellText(c) !== '')) continue;
-    const raw: Record<string, Cell> = {};
-    for (const spec of columns) raw[spec.key] = cellAt(cells, map, spec.key);
-    const text = (key: string) => cellText(raw[key]);
-    const formulaCols = formulaRows.get(row - 1);
-    const formulaColumns = columns
-      .filter((spec) => {
-        const col = map.columns.get(spec.key);
-        if (col === undefined) return false;
-        return formulaCols?.has(col) || (typeof raw[spec.key] === 'string' && looksLikeFormula(raw[spec.key] as string));
-      })
-      .map((spec) => spec.key);
+  // Pupils of large schools number in the hundred thousands: this loop avoids per-row allocations it can.
+  for (let r = map.headerRow + 1; r < tab.rows.length; r++) {
+    const cells = tab.rows[r];
+    // Blank rows and rows holding only their pre-typed number are empty lines of the class list.
+    let filled = false;
+    for (let c = 0; c < cells.length && !filled; c++) filled = c !== rowNoCol && cellText(cells[c]) !== '';
+    if (!filled) continue;
+    const row = r + 1;
 
-    const categories = new Set<string>();
-    for (const c of catalogue) if (parseFlag(raw[c.code]) === true) categories.add(c.code);
-    const unknownCategories: string[] = [];
-    for (const token of text('other_categories').split(CATEGORY_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
-      const c = find(token);
-      if (c) categories.add(c.code);
-      else unknownCategories.push(token);
+    const formulaCols = formulaRows.get(r);
+    let formulaColumns: string[] | null = null;
+    for (const p of present) {
+      const cell = cells[p.col];
+      if (formulaCols?.has(p.col) || (typeof cell === 'string' && looksLikeFormula(cell))) (formulaColumns ??= []).push(p.key);
     }
-    const extra: Record<string, string> = {};
-    for (const { col, header } of map.extra) if (cellText(cells[col] ?? null) !== '') extra[header] = cellText(cells[col] ?? null);
 
-    const familyId = text('family_id');
+    let codes: string[] = [];
+    for (const c of categoryCols) if (parseFlag(cells[c.col] ?? null) === true) codes.push(c.code);
+    let unknownCategories: string[] | null = null;
+    const other = textOf(cells, otherCol);
+    if (other) {
+      const found = new Set(codes);
+      unknownCategories = [];
+      for (const token of other.split(CATEGORY_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
+        const c = find(token);
+        if (c) found.add(c.code);
+        else unknownCategories.push(token);
+      }
+      codes = catalogue.filter((c) => found.has(c.code)).map((c) => c.code);
+    }
+    let extra: Record<string, string> | null = null;
+    for (const e of map.extra) {
+      const value = cellText(cells[e.col] ?? null);
+      if (value !== '') (extra ??= {})[e.header] = value;
+    }
+
+    const familyId = textOf(cells, familyCol);
     pupils.push({
       className: ct.className,
       tab: tab.title,
       row,
-      fullName: text('full_name').replace(/\s+/g, ' '),
-      iin: readIin(raw.iin),
-      birthDate: parseDate(raw.birth_date),
-      sex: parseSex(raw.sex),
+      fullName: textOf(cells, nameCol).replace(/\s{2,}/g, ' '),
+      iin: readIin(cellOf(cells, iinCol)),
+      birthDate: parseDate(cellOf(cells, birthCol)),
+      sex: parseSex(cellOf(cells, sexCol)),
       familyId,
-      familyKey: familyId ? `f:${fold(familyId)}` : `p:${ct.className}:${row}`,
-      childrenInFamily: parseInteger(raw.children_in_family),
-      guardian: text('guardian'),
-      address: text('address'),
-      phone: text('phone'),
-      notes: text('notes'),
-      categories: catalogue.filter((c) => categories.has(c.code)).map((c) => c.code),
-      res64Council: parseFlag(raw.res64_council) === true,
-      unknownCategories,
-      raw,
-      formulaColumns,
-      extra,
+      // Family ids are unique per family: folded cheaply here, not through the memoised fold.
+      familyKey: familyId ? `f:${familyId.toLowerCase().replace(/\s+/g, '')}` : `p:${ct.className}:${row}`,
+      childrenInFamily: parseInteger(cellOf(cells, childrenCol)),
+      guardian: textOf(cells, guardianCol),
+      address: textOf(cells, addressCol),
+      phone: textOf(cells, phoneCol),
+      notes: textOf(cells, notesCol),
+      categories: codes,
+      res64Council: parseFlag(cellOf(cells, res64Col)) === true,
+      unknownCategories: unknownCategories ?? NONE,
+      cells,
+      columnsAt: at,
+      formulaColumns: formulaColumns ?? NONE,
+      extra: extra ?? NO_EXTRA,
     });
   }
   return pupils;
+}
+
+/** The cell a pupil's row holds in a column, by column key; null when the tab has no such column. */
+export function rawCell(p: Pupil, key: string): Cell {
+  const col = p.columnsAt.get(key);
+  return col === undefined ? null : (p.cells[col] ?? null);
 }

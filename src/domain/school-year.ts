@@ -35,7 +35,9 @@ export function schoolYearOf(date: Date): SchoolYear {
 
 /** Full years of age on 1 September of the school year. */
 export function ageOnFirstSeptember(birthDate: string, year: SchoolYear): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
+  const y = Number(birthDate.slice(0, 4));
+  const m = Number(birthDate.slice(5, 7));
+  const d = Number(birthDate.slice(8, 10));
   let age = year.start - y;
   if (m > 9 || (m === 9 && d > 1)) age -= 1;
   return age;

@@ -22,8 +22,14 @@ export function headerNames(spec: ColumnSpec): string[] {
   return [spec.key, spec.header.kk, spec.header.ru, ...spec.aliases].map(fold);
 }
 
+const matchers = new WeakMap<readonly ColumnSpec[], Map<string, string>>();
+
+/** Folded header name → column key; built once per column list, as every class tab shares one. */
 function matcher(specs: readonly ColumnSpec[]): Map<string, string> {
+  const cached = matchers.get(specs);
+  if (cached) return cached;
   const byName = new Map<string, string>();
+  matchers.set(specs, byName);
   // Own headers first so that an alias never steals another column's real header.
   for (const spec of specs) for (const name of [spec.key, spec.header.kk, spec.header.ru].map(fold)) if (!byName.has(name)) byName.set(name, spec.key);
   for (const spec of specs) for (const name of spec.aliases.map(fold)) if (!byName.has(name)) byName.set(name, spec.key);
@@ -33,19 +39,26 @@ function matcher(specs: readonly ColumnSpec[]): Map<string, string> {
 function mapRow(row: readonly Cell[], byName: Map<string, string>): TableMap['columns'] {
   const columns = new Map<string, number>();
   row.forEach((cell, col) => {
-    const key = byName.get(fold(cellText(cell)));
+    if (typeof cell !== 'string') return;
+    const key = byName.get(fold(cell));
     if (key && !columns.has(key)) columns.set(key, col);
   });
   return columns;
 }
 
-/** The row among the first ten that names the most known columns, and those columns; null if none does. */
+/**
+ * The row among the first ten that names the most known columns, and those columns; null if none does.
+ * A row naming every required column and at least four in all is taken at once: title rows never do,
+ * and scanning on would fold every pupil's name in the rows below.
+ */
 export function findHeader(tab: TabData, specs: readonly ColumnSpec[]): { headerRow: number; columns: Map<string, number> } | null {
   const byName = matcher(specs);
+  const required = specs.filter((s) => s.required).map((s) => s.key);
   let best: { headerRow: number; columns: Map<string, number> } | null = null;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, tab.rows.length); r++) {
     const columns = mapRow(tab.rows[r], byName);
     if (columns.size > (best?.columns.size ?? 0)) best = { headerRow: r, columns };
+    if (columns.size >= Math.min(4, specs.length) && required.every((k) => columns.has(k))) break;
   }
   return best;
 }

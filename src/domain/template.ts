@@ -75,8 +75,22 @@ export function tabSpec(key: TabKey): TabSpec {
   return spec;
 }
 
-/** The columns of a class tab for a catalogue: the fixed ones, a checkbox per category, the trailing ones. */
+const classColumnsCache = new WeakMap<readonly Category[], ColumnSpec[]>();
+
+/**
+ * The columns of a class tab for a catalogue: the fixed ones, a checkbox per category, the trailing
+ * ones. The same list is returned for the same catalogue, so per-list caches downstream hold.
+ */
 export function classColumns(catalogue: readonly Category[]): ColumnSpec[] {
+  let columns = classColumnsCache.get(catalogue);
+  if (!columns) {
+    columns = buildClassColumns(catalogue);
+    classColumnsCache.set(catalogue, columns);
+  }
+  return columns;
+}
+
+function buildClassColumns(catalogue: readonly Category[]): ColumnSpec[] {
   const spec = tabSpec('class');
   const categoryColumns: ColumnSpec[] = catalogue.map((c) => ({
     key: c.code,

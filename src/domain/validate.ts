@@ -7,9 +7,9 @@ import { dmy } from './format';
 import { compareClassNames, parseClassName } from './class-name';
 import { issueMessages, say, where, words, type MessageCode } from './i18n';
 import { checkIin } from './iin';
-import type { Pupil, Registry } from './registry';
+import { rawCell, type Pupil, type Registry } from './registry';
 import { ageOnFirstSeptember, expectedAgeRange } from './school-year';
-import { tabSpec, type Category, type ColumnSpec, type Lang } from './template';
+import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang } from './template';
 
 export const IssueCode = z.enum([
   'iin_format', 'iin_checksum', 'iin_birth_date_mismatch', 'iin_sex_mismatch', 'duplicate_iin',
@@ -38,24 +38,34 @@ const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>(['guardian_missing',
 export interface CheckContext {
   lang: Lang;
   catalogue: readonly Category[];
+  byCode: ReadonlyMap<string, Category>;
   columns: ReadonlyMap<string, ColumnSpec>;
+  /** The columns checked on every row, split once: required ones, and typed ones (checkbox, number). */
+  required: readonly ColumnSpec[];
+  typed: readonly ColumnSpec[];
   largeFamilyThreshold: number;
   schoolYearStart: number | null;
   knownClasses: ReadonlySet<string> | null;
-  today: Date;
+  /** Today as YYYY-MM-DD, and the earliest birth date a pupil can have. */
+  todayIso: string;
+  earliestBirth: string;
 }
 
 export function checkContext(registry: Registry, today = new Date()): CheckContext {
-  const columns = new Map<string, ColumnSpec>();
-  for (const ct of registry.classTabs) for (const c of ct.columns) columns.set(c.key, c);
+  const list = classColumns(registry.catalogue);
+  const columns = new Map(list.map((c) => [c.key, c]));
   return {
+    required: list.filter((c) => c.required),
+    typed: list.filter((c) => c.type === 'checkbox' || (c.type === 'integer' && c.key !== 'row_no')),
     lang: registry.lang,
     catalogue: registry.catalogue,
+    byCode: new Map(registry.catalogue.map((c) => [c.code, c])),
     columns,
     largeFamilyThreshold: registry.settings.largeFamilyThreshold,
     schoolYearStart: registry.settings.schoolYear?.start ?? null,
     knownClasses: registry.tabs.classes ? new Set(registry.classes.map((c) => c.name)) : null,
-    today,
+    todayIso: today.toISOString().slice(0, 10),
+    earliestBirth: `${today.getUTCFullYear() - 30}-01-01`,
   };
 }
 
@@ -84,12 +94,12 @@ const label = (c: Category, lang: Lang) => c[lang];
 /** Everything wrong with one pupil's row on its own. */
 export function checkPupil(p: Pupil, ctx: CheckContext): Issue[] {
   const out: Detail[] = [];
-  const shown = (key: string) => cellText(p.raw[key] ?? null);
-  const formula = new Set(p.formulaColumns);
+  const shown = (key: string) => cellText(rawCell(p, key));
+  const formula = { has: (key: string) => p.formulaColumns.length > 0 && p.formulaColumns.includes(key) };
   for (const key of p.formulaColumns) out.push({ code: 'formula_in_cell', column: key, params: { value: shown(key) } });
 
-  for (const spec of ctx.columns.values()) {
-    if (spec.required && shown(spec.key) === '' && !formula.has(spec.key)) out.push({ code: 'missing_required', column: spec.key });
+  for (const spec of ctx.required) {
+    if (shown(spec.key) === '' && !formula.has(spec.key)) out.push({ code: 'missing_required', column: spec.key });
   }
 
   if (p.iin && !formula.has('iin')) {
@@ -110,29 +120,36 @@ export function checkPupil(p: Pupil, ctx: CheckContext): Issue[] {
   const birth = shown('birth_date');
   if (birth !== '' && !formula.has('birth_date')) {
     if (!p.birthDate) out.push({ code: 'invalid_date', column: 'birth_date', params: { value: birth } });
-    else if (!plausibleBirthDate(p.birthDate, ctx.today)) out.push({ code: 'invalid_date', column: 'birth_date', message: 'implausible_date', params: { value: dmy(p.birthDate) } });
+    else if (!plausibleBirthDate(p.birthDate, ctx)) out.push({ code: 'invalid_date', column: 'birth_date', message: 'implausible_date', params: { value: dmy(p.birthDate) } });
   }
   if (shown('sex') !== '' && !p.sex && !formula.has('sex')) {
     out.push({ code: 'invalid_value', column: 'sex', params: { value: shown('sex'), expected: words.sexValues[ctx.lang] } });
   }
-  for (const spec of ctx.columns.values()) {
-    const value = shown(spec.key);
-    if (value === '' || formula.has(spec.key)) continue;
-    if (spec.type === 'checkbox' && parseFlag(p.raw[spec.key]) === null) {
+  for (const spec of ctx.typed) {
+    const cell = rawCell(p, spec.key);
+    // Ticked or empty checkboxes and typed numbers are the usual case and need no reading.
+    if (cell === null || cell === '' || typeof cell === 'boolean' || typeof cell === 'number' || formula.has(spec.key)) {
+      if (typeof cell !== 'number' || spec.type !== 'integer' || Number.isInteger(cell)) continue;
+    }
+    const value = cellText(cell);
+    if (value === '') continue;
+    if (spec.type === 'checkbox' && parseFlag(cell) === null) {
       out.push({ code: 'invalid_value', column: spec.key, params: { value, expected: words.yesNo[ctx.lang] } });
-    } else if (spec.type === 'integer' && spec.key !== 'row_no' && parseInteger(p.raw[spec.key]) === null) {
+    } else if (spec.type === 'integer' && parseInteger(cell) === null) {
       out.push({ code: 'invalid_value', column: spec.key, params: { value, expected: words.wholeNumber[ctx.lang] } });
     }
   }
 
   for (const token of p.unknownCategories) out.push({ code: 'unknown_category', column: 'other_categories', params: { value: token } });
 
-  const ticked = ctx.catalogue.filter((c) => p.categories.includes(c.code));
-  const groups = new Map<string, Category[]>();
-  for (const c of ticked) if (c.exclusiveGroup) groups.set(c.exclusiveGroup, [...(groups.get(c.exclusiveGroup) ?? []), c]);
-  for (const together of groups.values()) {
-    if (together.length > 1) {
-      out.push({ code: 'exclusive_categories', column: together[1].code, params: { value: together.map((c) => label(c, ctx.lang)).join(' + ') } });
+  const ticked = p.categories.map((code) => ctx.byCode.get(code)!);
+  if (ticked.length > 1) {
+    const groups = new Map<string, Category[]>();
+    for (const c of ticked) if (c.exclusiveGroup) groups.set(c.exclusiveGroup, [...(groups.get(c.exclusiveGroup) ?? []), c]);
+    for (const together of groups.values()) {
+      if (together.length > 1) {
+        out.push({ code: 'exclusive_categories', column: together[1].code, params: { value: together.map((c) => label(c, ctx.lang)).join(' + ') } });
+      }
     }
   }
   if (!p.guardian) {
@@ -145,7 +162,7 @@ export function checkPupil(p: Pupil, ctx: CheckContext): Issue[] {
   }
 
   const grade = parseClassName(p.className)?.grade;
-  if (grade !== undefined && p.birthDate && ctx.schoolYearStart !== null && plausibleBirthDate(p.birthDate, ctx.today)) {
+  if (grade !== undefined && p.birthDate && ctx.schoolYearStart !== null && plausibleBirthDate(p.birthDate, ctx)) {
     const age = ageOnFirstSeptember(p.birthDate, { start: ctx.schoolYearStart, name: '' });
     const range = expectedAgeRange(grade);
     if (age < range.min || age > range.max) {
@@ -246,7 +263,6 @@ export function sortIssues(issues: Issue[], ctx: Pick<CheckContext, 'columns'>):
   );
 }
 
-function plausibleBirthDate(iso: string, today: Date): boolean {
-  const year = Number(iso.slice(0, 4));
-  return year >= today.getUTCFullYear() - 30 && iso <= today.toISOString().slice(0, 10);
+function plausibleBirthDate(iso: string, ctx: CheckContext): boolean {
+  return iso >= ctx.earliestBirth && iso <= ctx.todayIso;
 }

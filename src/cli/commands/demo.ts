@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
+import { demoCsvRows } from '../../app/demo-csv';
 import { generateSchool, type DemoSchool } from '../../app/demo-school';
 import { planImport } from '../../app/import-pupils';
 import { planNewYear } from '../../app/new-year';
@@ -17,22 +18,6 @@ import { cli, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
 import { formatPassport } from './passport';
 import { formatIssues } from './validate';
-
-const CSV_COLUMNS = ['class', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'categories', 'children_in_family', 'guardian', 'address', 'phone', 'notes', 'res64_council'] as const;
-
-export function demoCsvRows(school: DemoSchool): string[][] {
-  return [
-    [...CSV_COLUMNS],
-    ...school.pupils.map((p) =>
-      CSV_COLUMNS.map((c) => {
-        const v = p[c];
-        if (Array.isArray(v)) return v.join(';');
-        if (typeof v === 'boolean') return v ? '1' : '';
-        return v === null ? '' : String(v);
-      }),
-    ),
-  ];
-}
 
 /** A registry file made the way a school would: init, then import of its pupils CSV. */
 async function buildRegistry(school: DemoSchool, csvPath: string, bookPath: string, lang: Lang, today: Date): Promise<XlsxWorkbook> {

@@ -1,0 +1,11 @@
+// `npm run bench`: the figures of bench/engine.ts written to bench/results.json (the README quotes them);
+// later parts add the Google call counts of each action to the same rows.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineRows } from './engine';
+
+const rows = engineRows();
+const file = join(__dirname, 'results.json');
+writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');
+for (const r of rows) console.log(`${r.action.padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
+console.log(`→ ${file}`);

@@ -1,0 +1,61 @@
+import { MemoryWorkbook } from '../../src/app/memory-workbook';
+import { planSetup } from '../../src/app/setup';
+import { readRegistry } from '../../src/domain/registry';
+import { defaultCatalogue } from '../../src/domain/template';
+
+function freshRegistry(lang: 'kk' | 'ru' = 'kk') {
+  const wb = new MemoryWorkbook();
+  wb.apply(planSetup(wb.read(), { lang, settings: { school_year: '2025-2026', school_name: 'Мектеп' }, classes: [{ name: '1А' }, { name: '5 ә' }] }).changes);
+  return wb;
+}
+
+describe('setting up a new registry', () => {
+  it('creates every tab of the layout in the chosen language, and a tab per class', () => {
+    const titles = freshRegistry('ru').read().tabs.map((t) => t.title);
+    expect(titles).toEqual(['Настройки', 'Классы', 'Категории', 'Социальный паспорт', 'Архив паспортов', 'Архив', 'Ошибки', '1А', '5Ә']);
+    expect(freshRegistry('kk').read().tabs.map((t) => t.title)).toContain('Баптаулар');
+  });
+  it('fills settings and the default catalogue, which read back as a registry', () => {
+    const r = readRegistry(freshRegistry().read());
+    expect(r.settings).toMatchObject({ schoolName: 'Мектеп', language: 'kk', largeFamilyThreshold: 4 });
+    expect(r.settings.schoolYear?.name).toBe('2025-2026');
+    expect(r.catalogue).toEqual(defaultCatalogue);
+    expect(r.classTabs.map((c) => c.className)).toEqual(['1А', '5Ә']);
+    expect(r.pupils).toEqual([]);
+  });
+  it('changes nothing when run a second time', () => {
+    const wb = freshRegistry();
+    expect(planSetup(wb.read(), { lang: 'kk' }).changes).toEqual([]);
+  });
+  it('still knows a renamed tab by its identity and does not make another', () => {
+    const wb = freshRegistry();
+    const settings = wb.read().tabs.find((t) => t.key === 'settings')!;
+    wb.apply([{ kind: 'renameTab', tab: { id: settings.id }, title: 'Мектеп туралы' }]);
+    expect(planSetup(wb.read(), { lang: 'kk' }).changes).toEqual([]);
+  });
+});
+
+describe('repairing', () => {
+  it('a category added to the catalogue becomes a column of every class tab, after the columns there', () => {
+    const wb = freshRegistry();
+    const cats = wb.read().tabs.find((t) => t.key === 'categories')!;
+    wb.apply([{ kind: 'appendRows', tab: { id: cats.id }, values: [['sport', 'Спортшы', 'Спортсмен', 'pupil', 'category']] }]);
+    const cls = wb.read().tabs.find((t) => t.title === '1А')!;
+    const width = cls.rows[0].length;
+    wb.apply([{ kind: 'writeCells', tab: { id: cls.id }, row: 1, col: 1, values: [['Әлиев Әли']] }]);
+    const plan = planSetup(wb.read(), { lang: 'kk' });
+    expect(plan.extended).toEqual(['1А', '5Ә']);
+    wb.apply(plan.changes);
+    const after = wb.read().tabs.find((t) => t.title === '1А')!;
+    expect(after.rows[0][width]).toBe('Спортшы');
+    expect(after.rows[1][1]).toBe('Әлиев Әли');
+    expect(readRegistry(wb.read()).catalogue.map((c) => c.code)).toContain('sport');
+  });
+  it('a class listed in the classes tab gets its tab; a missing tab of the layout is made again', () => {
+    const wb = freshRegistry();
+    const classes = wb.read().tabs.find((t) => t.key === 'classes')!;
+    const issues = wb.read().tabs.find((t) => t.key === 'issues')!;
+    wb.apply([{ kind: 'appendRows', tab: { id: classes.id }, values: [['11Б']] }, { kind: 'removeTab', tab: { id: issues.id } }]);
+    expect(planSetup(wb.read(), { lang: 'kk' }).created).toEqual(['Қателер', '11Б']);
+  });
+});
