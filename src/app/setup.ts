@@ -5,7 +5,7 @@ import { parseClassName } from '../domain/class-name';
 import { readClasses, surveyWorkbook } from '../domain/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
-import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey } from '../domain/template';
+import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, singleTabKeys } from '../domain/template';
 import type { ColumnFormat, TabRef, WorkbookChange } from './workbook-port';
 
 export interface SetupOptions {
@@ -95,7 +95,6 @@ function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang):
   return completeHeader(tab, columns, lang).changes;
 }
 
-const SINGLE_TABS: TabKey[] = ['settings', 'classes', 'categories', 'passport', 'passport_archive', 'archive', 'issues'];
 
 export function planSetup(book: WorkbookData, options: SetupOptions): SetupResult {
   const found = surveyWorkbook(book, options.lang);
@@ -104,7 +103,7 @@ export function planSetup(book: WorkbookData, options: SetupOptions): SetupResul
   const created: string[] = [];
   const extended: string[] = [];
 
-  for (const key of SINGLE_TABS) {
+  for (const key of singleTabKeys()) {
     const spec = tabSpec(key);
     const existing = found.tabs[key];
     if (!existing) {

@@ -8,7 +8,7 @@ import { RegistryError } from './i18n';
 import { readSettings, type SettingProblem, type Settings } from './settings';
 import type { Cell, TabData, WorkbookData } from './sheet';
 import { cellAt, dataRows, headerScore, mapTable, type TableMap } from './table';
-import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey } from './template';
+import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, singleTabKeys } from './template';
 
 export interface ClassInfo {
   name: string;
@@ -69,12 +69,11 @@ export interface Registry {
   catalogueProblems: CatalogueProblem[];
 }
 
-const SINGLE_TABS: TabKey[] = ['settings', 'classes', 'categories', 'passport', 'passport_archive', 'archive', 'issues'];
 
 /** Finds the layout's tabs by the key Qamqor gave them, then by their title in either language. */
 export function locateTabs(book: WorkbookData): Partial<Record<TabKey, TabData>> {
   const found: Partial<Record<TabKey, TabData>> = {};
-  for (const key of SINGLE_TABS) {
+  for (const key of singleTabKeys()) {
     const spec = tabSpec(key);
     const titles = [spec.title.kk, spec.title.ru, key].map(fold);
     found[key] = book.tabs.find((t) => t.key === key) ?? book.tabs.find((t) => t.key === null && titles.includes(fold(t.title)));

@@ -69,6 +69,11 @@ export const defaultCatalogue: Category[] = z.array(Category).parse(categoriesJs
 
 export type TabKey = 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues';
 
+/** Every tab of the layout except the class-tab template, in layout order: the tabs setup makes once. */
+export function singleTabKeys(): TabKey[] {
+  return layout.tabs.filter((t) => t.kind !== 'class').map((t) => t.key as TabKey);
+}
+
 export function tabSpec(key: TabKey): TabSpec {
   const spec = layout.tabs.find((t) => t.key === key);
   if (!spec) throw new Error(`sheets-template/layout.json has no tab "${key}"`);
