@@ -3,9 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRows } from './engine';
+import { updateReadme } from './readme';
 
 const rows = engineRows();
 const file = join(__dirname, 'results.json');
 writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');
 for (const r of rows) console.log(`${r.action.padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
-console.log(`→ ${file}`);
+updateReadme(join(__dirname, '..', 'README.md'), rows);
+console.log(`→ ${file}, README.md`);
