@@ -16,6 +16,7 @@ import { readCsvFile, writeCsvFile } from '../../local/csv-file';
 import { XlsxWorkbook } from '../../local/xlsx-workbook';
 import { cli, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
+import { describeNewYear } from './new-year';
 import { formatPassport } from './passport';
 import { formatIssues } from './validate';
 
@@ -71,15 +72,7 @@ export async function demoCommand(args: CommandArgs, io: Output): Promise<number
   next.apply(plan.changes);
   await next.save(nextPath);
   io.out('');
-  io.out(
-    t(cli.newYearDone, lang, {
-      from: plan.fromYear,
-      to: plan.toYear,
-      graduates: plan.graduates.reduce((s, g) => s + g.pupils, 0),
-      graduateClasses: plan.graduates.map((g) => g.className).join(', '),
-      promoted: plan.promoted.length,
-    }),
-  );
+  io.out(describeNewYear(plan, lang));
   io.out(t(cli.demoDone, lang, { dir }));
   return 0;
 }
