@@ -22,7 +22,7 @@ export function parseClassName(text: string): ClassName | null {
 }
 
 function parse(text: string): ClassName | null {
-  const m = /^\s*(\d{1,2})\s*[-"«»]?\s*([\p{L}]{0,2})\s*"?\s*$/u.exec(text.normalize('NFC'));
+  const m = /^\s*(\d{1,2})\s*[-"'«]?\s*([\p{L}]{0,2})\s*["'»]?\s*(?:сынып|класс)?\s*$/iu.exec(text.normalize('NFC'));
   if (!m) return null;
   const grade = Number(m[1]);
   if (grade > 12) return null;
