@@ -1,13 +1,15 @@
 // `npm run bench`: the figures of bench/engine.ts written to bench/results.json (the README quotes them);
-// later parts add the Google call counts of each action to the same rows.
+// later parts add the Google call counts of each action to the same rows. It runs as an esbuild bundle
+// (dist/bench.cjs), the way Apps Script runs the engine, without the per-closure wrappers tsx adds.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRows } from './engine';
 import { updateReadme } from './readme';
 
 const rows = engineRows();
-const file = join(__dirname, 'results.json');
+const root = join(__dirname, '..');
+const file = join(root, 'bench', 'results.json');
 writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');
 for (const r of rows) console.log(`${r.action.padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
-updateReadme(join(__dirname, '..', 'README.md'), rows);
+updateReadme(join(root, 'README.md'), rows);
 console.log(`→ ${file}, README.md`);

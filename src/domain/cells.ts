@@ -15,8 +15,10 @@ export function cellText(cell: Cell): string {
   return cell.replace(/\u00a0/g, ' ').trim();
 }
 
-export function isBlank(cell: Cell): boolean {
-  return cellText(cell) === '';
+/** Nothing a person wrote: empty, spaces, or an unticked checkbox. */
+export function isBlankCell(cell: Cell): boolean {
+  if (cell === null || cell === false || cell === '') return true;
+  return typeof cell === 'string' && cellText(cell) === '';
 }
 
 const folded = new Map<string, string>();
@@ -89,11 +91,20 @@ export function parseDate(cell: Cell): string | null {
   return null;
 }
 
+const isoByDay = new Map<number, string>();
+
 export function dateToIso(date: Date): string | null {
   const t = date.getTime();
   if (Number.isNaN(t)) return null;
-  const rounded = new Date(Math.round(t / DAY_MS) * DAY_MS);
-  return isoDate(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
+  const day = Math.round(t / DAY_MS);
+  // A school's pupils are born on a few thousand distinct days: each is spelt once.
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoByDay.size > 50_000) isoByDay.clear();
+    isoByDay.set(day, iso);
+  }
+  return iso;
 }
 
 function serialToIso(serial: number): string | null {

@@ -12,17 +12,21 @@ const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
 /** Strips the spaces and dashes people type inside an IIN; returns the text otherwise untouched. */
 export function normalizeIin(raw: string): string {
-  return raw.replace(/[\s\u00a0-]/g, '');
+  return /^\d{12}$/.test(raw) ? raw : raw.replace(/[\s\u00a0-]/g, '');
 }
 
 /** The check digit of the first 11 digits, or null when no digit is possible (both passes give 10). */
 export function iinCheckDigit(first11: string): number | null {
-  const digits = [...first11].map(Number);
-  const pass = (weights: number[]) => digits.reduce((sum, d, i) => sum + d * weights[i], 0) % 11;
-  const first = pass(FIRST_WEIGHTS);
+  const first = weightedSum(first11, FIRST_WEIGHTS);
   if (first !== 10) return first;
-  const second = pass(SECOND_WEIGHTS);
+  const second = weightedSum(first11, SECOND_WEIGHTS);
   return second === 10 ? null : second;
+}
+
+function weightedSum(digits: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < 11; i++) sum += (digits.charCodeAt(i) - 48) * weights[i];
+  return sum % 11;
 }
 
 const CENTURY: Record<string, { base: number; sex: Sex }> = {
@@ -70,10 +74,13 @@ export function makeIin(birthDate: string, sex: Sex, serial: number): string | n
   return check === null ? null : first11 + String(check);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
 export function isoDate(year: number, month: number, day: number): string {

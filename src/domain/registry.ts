@@ -1,6 +1,6 @@
 // The school's registry read from a workbook: settings, classes, catalogue and one row per pupil,
 // each value parsed and its raw cell kept so that validation can say exactly what was written.
-import { cellText, fold, looksLikeFormula, parseDate, parseFlag, parseInteger, parseSex } from './cells';
+import { cellText, fold, isBlankCell, looksLikeFormula, parseDate, parseFlag, parseInteger, parseSex } from './cells';
 import { categoryFinder, readCatalogue, type CatalogueProblem } from './catalogue';
 import { compareClassNames, parseClassName } from './class-name';
 import { normalizeIin, type Sex } from './iin';
@@ -199,8 +199,9 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
   for (let r = map.headerRow + 1; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
     // Blank rows and rows holding only their pre-typed number are empty lines of the class list.
+    // Unticked checkboxes are FALSE in every row Sheets shows them in, so FALSE alone is blank too.
     let filled = false;
-    for (let c = 0; c < cells.length && !filled; c++) filled = c !== rowNoCol && cellText(cells[c]) !== '';
+    for (let c = 0; c < cells.length && !filled; c++) filled = c !== rowNoCol && !isBlankCell(cells[c]);
     if (!filled) continue;
     const row = r + 1;
 

@@ -45,6 +45,8 @@ export const TabSpec = z.object({
   columns: z.array(ColumnSpec),
   trailingColumns: z.array(ColumnSpec).default([]),
   entries: z.array(SettingSpec).default([]),
+  /** Rows a new tab starts with, by column key; a value may be worded per language. */
+  starterRows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), Text2]))).default([]),
 });
 export type TabSpec = z.infer<typeof TabSpec>;
 
@@ -67,7 +69,8 @@ export type Category = z.infer<typeof Category>;
 export const layout: Layout = Layout.parse(layoutJson);
 export const defaultCatalogue: Category[] = z.array(Category).parse(categoriesJson.categories);
 
-export type TabKey = 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues';
+export type TabKey =
+  | 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues' | 'notes' | 'reports';
 
 /** Every tab of the layout except the class-tab template, in layout order: the tabs setup makes once. */
 export function singleTabKeys(): TabKey[] {
