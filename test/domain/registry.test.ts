@@ -33,6 +33,11 @@ describe('reading a class tab by its headers', () => {
     expect(readRegistry({ tabs: [settingsTab('ru'), tab('5А', rows)] }).pupils).toHaveLength(1);
   });
 
+  it('skips rows whose only content is unticked checkboxes, as Sheets shows them below the list', () => {
+    const b = book('kk', { '5А': [pupil(5), { orphan: false, kandas: false, free_meals: false }] });
+    expect(readRegistry(b).pupils).toHaveLength(1);
+  });
+
   it('reads the mess real sheets hold: жоқ/нет/—, TRUE, dates as serials, IINs as numbers', () => {
     const rows = [
       ['ФИО', 'ИИН', 'Дата рождения', 'Пол', 'Сирота', 'Полусирота', 'Кандас', 'Опекун'],
