@@ -4,9 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRows } from './engine';
+import { googleRows } from './google';
 import { updateReadme } from './readme';
 
-const rows = engineRows();
+// Engine rows first; then each action in Sheets, with its calls to Google and modeled seconds.
+const rows = [...engineRows(), ...googleRows()];
 const root = join(__dirname, '..');
 const file = join(root, 'bench', 'results.json');
 writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');

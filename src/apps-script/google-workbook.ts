@@ -1,0 +1,528 @@
+// The workbook port over Google Sheets: one Sheets.Spreadsheets.get reads every tab (values, formulas,
+// keys, notes, protections, charts) and one Sheets.Spreadsheets.batchUpdate applies a whole batch, so an
+// action costs two calls whatever the number of classes. Sheets-only changes (protections, marks, links,
+// charts) ride in the same batch.
+import { MemoryWorkbook } from '../app/memory-workbook';
+import type { ColumnFormat, TabRef, WorkbookChange, WorkbookPort } from '../app/workbook-port';
+import type { Cell, FormulaCell, TabData, WorkbookData } from '../domain/sheet';
+import type { ColumnType } from '../domain/template';
+import type { SheetsAdvanced } from './google-services';
+import {
+  READ_FIELDS,
+  type CellData,
+  type ChartSpec,
+  type Color,
+  type DataValidationRule,
+  type GridRange,
+  type ProtectedRange,
+  type SheetsRequest,
+  type SheetsSheet,
+  type SheetsSpreadsheet,
+} from './sheets-api';
+
+/** The developer metadata key that carries a tab's stable identity across renames. */
+export const TAB_KEY = 'qamqor.tab';
+/** Days between the spreadsheet epoch (30.12.1899) and the Unix epoch. */
+const SERIAL_EPOCH_OFFSET = 25569;
+const DAY_MS = 86_400_000;
+/** What a new sheet gets; writes beyond it append rows or columns first. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+const DATE_FORMAT = { type: 'DATE', pattern: 'dd.mm.yyyy' } as const;
+const TEXT_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>(['iin', 'phone', 'text']);
+
+/** Changes only Google Sheets can make; they go into the same batchUpdate as the port's changes. */
+export type SheetsChange =
+  /** Protects a whole tab, or rows [startRow, endRow) of it, so that only `editors` (and the owner) can edit. */
+  | { kind: 'protect'; tab: TabRef; rows?: { start: number; end: number }; editors: string[]; description: string; existing?: number }
+  | { kind: 'unprotect'; protectedRangeId: number }
+  /** Validation marks: a note and a background on each cell, or neither (null) once it is fixed. */
+  | { kind: 'marks'; tab: TabRef; cells: { row: number; col: number; note: string | null; background: Color | null }[] }
+  /** Text cells that link somewhere (an issue to its cell); the text stays text. */
+  | { kind: 'links'; tab: TabRef; cells: { row: number; col: number; text: string; uri: string }[] }
+  /** A chart on a tab, over ranges of that tab; `chartId` updates an existing chart in place. */
+  | { kind: 'chart'; tab: TabRef; chartId?: number; spec: ChartSpec; anchor: { row: number; col: number }; width: number; height: number }
+  | { kind: 'timeZone'; timeZone: string };
+
+export type AnyChange = WorkbookChange | SheetsChange;
+
+/** What the last read saw of one tab beyond its cells: what the Sheets-only planners compare against. */
+export interface SheetExtras {
+  sheetId: number;
+  protectedRanges: ProtectedRange[];
+  chartIds: number[];
+  frozenRows: number;
+  /** Notes and background colours by "row,col" (0-based), only where there is one. */
+  notes: Map<string, string>;
+  backgrounds: Map<string, Color>;
+}
+
+interface TrackedSheet {
+  sheetId: number;
+  title: string;
+  key: string | null;
+  metadataId: number | null;
+  /** 0-based index of the last row holding anything; -1 when empty. */
+  lastRow: number;
+  rowCount: number;
+  colCount: number;
+}
+
+interface Snapshot {
+  data: WorkbookData;
+  extras: Map<string, SheetExtras>;
+  sheets: TrackedSheet[];
+  locale: string;
+  timeZone: string;
+}
+
+export class GoogleWorkbook implements WorkbookPort {
+  private snapshot: Snapshot | null = null;
+  /** The largest sheetId seen: a new tab never takes the id of a removed one. */
+  private highestId = 0;
+
+  constructor(
+    private readonly sheets: SheetsAdvanced,
+    private readonly spreadsheetId: string,
+  ) {}
+
+  read(): WorkbookData {
+    const resource = this.sheets.Spreadsheets.get(this.spreadsheetId, { includeGridData: true, fields: READ_FIELDS });
+    this.snapshot = toSnapshot(resource);
+    for (const s of this.snapshot.sheets) this.highestId = Math.max(this.highestId, s.sheetId);
+    return copyData(this.snapshot.data);
+  }
+
+  /** What the last read saw of a tab besides its cells (protections, notes, charts). */
+  extras(tabId: string): SheetExtras | undefined {
+    return this.lastRead().extras.get(tabId);
+  }
+
+  /** The spreadsheet's locale ("ru_RU", "kk_KZ") and time zone as last read. */
+  get locale(): string {
+    return this.lastRead().locale;
+  }
+
+  get timeZone(): string {
+    return this.lastRead().timeZone;
+  }
+
+  apply(changes: readonly AnyChange[]): void {
+    if (changes.length === 0) return;
+    const snap = this.snapshot ?? (this.read(), this.snapshot!);
+    const portChanges = changes.filter(isPortChange);
+    // A dry run first: a batch that would fail on titles, keys, references or values never reaches Google.
+    new MemoryWorkbook(snap.data, { titleProblem: sheetsTitleProblem, nextId: this.highestId + 1 }).apply(portChanges);
+    const plan = new BatchPlan(snap.sheets, this.highestId + 1);
+    for (const change of changes) plan.add(change);
+    this.snapshot = null;
+    if (plan.requests.length === 0) return;
+    this.sheets.Spreadsheets.batchUpdate({ requests: plan.requests }, this.spreadsheetId);
+    this.highestId = Math.max(this.highestId, plan.nextId - 1);
+  }
+
+  private lastRead(): Snapshot {
+    if (!this.snapshot) this.read();
+    return this.snapshot!;
+  }
+}
+
+function isPortChange(change: AnyChange): change is WorkbookChange {
+  return ['addTab', 'renameTab', 'removeTab', 'writeCells', 'appendRows', 'replaceRows', 'formatTable'].includes(change.kind);
+}
+
+/** Sheets refuses an empty title and one over 100 characters; duplicates are checked by the dry run. */
+export function sheetsTitleProblem(title: string): string | null {
+  return title.length > 100 ? 'Google Sheets allows at most 100 characters' : null;
+}
+
+/** Turns changes into Sheets requests, following the tabs as the batch renames, adds and fills them. */
+class BatchPlan {
+  readonly requests: SheetsRequest[] = [];
+  private readonly tabs: TrackedSheet[];
+
+  constructor(
+    tabs: readonly TrackedSheet[],
+    public nextId: number,
+  ) {
+    this.tabs = tabs.map((t) => ({ ...t }));
+  }
+
+  add(change: AnyChange): void {
+    const r = this.requests;
+    switch (change.kind) {
+      case 'addTab': {
+        const sheetId = this.nextId++;
+        const metadataId = metadataIdFor(sheetId);
+        r.push({ addSheet: { properties: { sheetId, title: change.title, gridProperties: { rowCount: NEW_SHEET_ROWS, columnCount: NEW_SHEET_COLUMNS } } } });
+        r.push({ createDeveloperMetadata: { developerMetadata: { metadataId, metadataKey: TAB_KEY, metadataValue: change.key, location: { sheetId }, visibility: 'DOCUMENT' } } });
+        this.tabs.push({ sheetId, title: change.title, key: change.key, metadataId, lastRow: -1, rowCount: NEW_SHEET_ROWS, colCount: NEW_SHEET_COLUMNS });
+        return;
+      }
+      case 'renameTab': {
+        const tab = this.resolve(change.tab);
+        if (tab.title !== change.title) r.push({ updateSheetProperties: { properties: { sheetId: tab.sheetId, title: change.title }, fields: 'title' } });
+        tab.title = change.title;
+        if (change.key !== undefined && change.key !== tab.key) {
+          if (tab.metadataId !== null) {
+            r.push({
+              updateDeveloperMetadata: {
+                dataFilters: [{ developerMetadataLookup: { metadataId: tab.metadataId } }],
+                developerMetadata: { metadataValue: change.key },
+                fields: 'metadataValue',
+              },
+            });
+          } else {
+            tab.metadataId = metadataIdFor(tab.sheetId);
+            r.push({ createDeveloperMetadata: { developerMetadata: { metadataId: tab.metadataId, metadataKey: TAB_KEY, metadataValue: change.key, location: { sheetId: tab.sheetId }, visibility: 'DOCUMENT' } } });
+          }
+          tab.key = change.key;
+        }
+        return;
+      }
+      case 'removeTab': {
+        const tab = this.resolve(change.tab);
+        r.push({ deleteSheet: { sheetId: tab.sheetId } });
+        this.tabs.splice(this.tabs.indexOf(tab), 1);
+        return;
+      }
+      case 'writeCells':
+        this.write(this.resolve(change.tab), change.row, change.col, change.values);
+        return;
+      case 'appendRows': {
+        const tab = this.resolve(change.tab);
+        this.write(tab, tab.lastRow + 1, 0, change.values);
+        return;
+      }
+      case 'replaceRows': {
+        const tab = this.resolve(change.tab);
+        const width = Math.max(0, ...change.values.map((line) => line.length));
+        this.ensureGrid(tab, change.values.length, width);
+        // A whole-sheet range: every cell the rows do not cover is cleared (values, formats, links).
+        r.push({
+          updateCells: {
+            range: { sheetId: tab.sheetId },
+            rows: change.values.map((line) => ({ values: line.map((v) => withOwnFormat(v)) })),
+            fields: 'userEnteredValue,userEnteredFormat.numberFormat,textFormatRuns',
+          },
+        });
+        tab.lastRow = lastFilled(change.values);
+        return;
+      }
+      case 'formatTable':
+        this.format(this.resolve(change.tab), change.headerRow, change.columns);
+        return;
+      case 'protect': {
+        const tab = this.resolve(change.tab);
+        const range: GridRange = change.rows ? { sheetId: tab.sheetId, startRowIndex: change.rows.start, endRowIndex: change.rows.end } : { sheetId: tab.sheetId };
+        const protectedRange: ProtectedRange = { range, description: change.description, warningOnly: false, editors: { users: change.editors } };
+        if (change.existing !== undefined) {
+          r.push({ updateProtectedRange: { protectedRange: { ...protectedRange, protectedRangeId: change.existing }, fields: 'range,description,editors' } });
+        } else r.push({ addProtectedRange: { protectedRange } });
+        return;
+      }
+      case 'unprotect':
+        r.push({ deleteProtectedRange: { protectedRangeId: change.protectedRangeId } });
+        return;
+      case 'marks': {
+        const tab = this.resolve(change.tab);
+        for (const c of change.cells) {
+          this.ensureGrid(tab, c.row + 1, c.col + 1);
+          const cell: CellData = {};
+          if (c.note !== null) cell.note = c.note;
+          if (c.background !== null) cell.userEnteredFormat = { backgroundColor: c.background };
+          r.push({ updateCells: { start: { sheetId: tab.sheetId, rowIndex: c.row, columnIndex: c.col }, rows: [{ values: [cell] }], fields: 'note,userEnteredFormat.backgroundColor' } });
+        }
+        return;
+      }
+      case 'links': {
+        const tab = this.resolve(change.tab);
+        for (const c of change.cells) {
+          this.ensureGrid(tab, c.row + 1, c.col + 1);
+          r.push({
+            updateCells: {
+              start: { sheetId: tab.sheetId, rowIndex: c.row, columnIndex: c.col },
+              rows: [{ values: [{ userEnteredValue: { stringValue: c.text }, textFormatRuns: [{ startIndex: 0, format: { link: { uri: c.uri } } }] }] }],
+              fields: 'userEnteredValue,textFormatRuns',
+            },
+          });
+          tab.lastRow = Math.max(tab.lastRow, c.row);
+        }
+        return;
+      }
+      case 'chart': {
+        const tab = this.resolve(change.tab);
+        const spec = withSheetId(change.spec, tab.sheetId);
+        if (change.chartId !== undefined) r.push({ updateChartSpec: { chartId: change.chartId, spec } });
+        else {
+          r.push({
+            addChart: {
+              chart: {
+                spec,
+                position: { overlayPosition: { anchorCell: { sheetId: tab.sheetId, rowIndex: change.anchor.row, columnIndex: change.anchor.col }, widthPixels: change.width, heightPixels: change.height } },
+              },
+            },
+          });
+        }
+        return;
+      }
+      case 'timeZone':
+        r.push({ updateSpreadsheetProperties: { properties: { timeZone: change.timeZone }, fields: 'timeZone' } });
+        return;
+      default: {
+        const unknown: never = change;
+        throw new Error(`unknown workbook change ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private resolve(ref: TabRef): TrackedSheet {
+    const tab = 'id' in ref ? this.tabs.find((t) => String(t.sheetId) === ref.id) : this.tabs.find((t) => t.key === ref.key);
+    if (!tab) throw new Error(`no tab with ${'id' in ref ? `id "${ref.id}"` : `key "${ref.key}"`} in the workbook`);
+    return tab;
+  }
+
+  /** Sheets refuses a cell beyond the grid: rows and columns are appended first. */
+  private ensureGrid(tab: TrackedSheet, rows: number, cols: number): void {
+    if (rows > tab.rowCount) {
+      this.requests.push({ appendDimension: { sheetId: tab.sheetId, dimension: 'ROWS', length: rows - tab.rowCount } });
+      tab.rowCount = rows;
+    }
+    if (cols > tab.colCount) {
+      this.requests.push({ appendDimension: { sheetId: tab.sheetId, dimension: 'COLUMNS', length: cols - tab.colCount } });
+      tab.colCount = cols;
+    }
+  }
+
+  private write(tab: TrackedSheet, row: number, col: number, values: readonly (readonly Cell[])[]): void {
+    const width = Math.max(0, ...values.map((line) => line.length));
+    if (values.length === 0 || width === 0) return;
+    this.ensureGrid(tab, row + values.length, col + width);
+    // Values only, so that what a teacher formatted stays formatted; with `start` each row writes its own cells.
+    this.requests.push({
+      updateCells: {
+        start: { sheetId: tab.sheetId, rowIndex: row, columnIndex: col },
+        rows: values.map((line) => ({ values: line.map((v) => ({ userEnteredValue: extendedValue(v) })) })),
+        fields: 'userEnteredValue',
+      },
+    });
+    // A Date needs a date format to read back as a date, a number must lose one: runs of such cells, per row.
+    values.forEach((line, i) => {
+      let j = 0;
+      while (j < line.length) {
+        if (!needsFormat(line[j])) {
+          j++;
+          continue;
+        }
+        const start = j;
+        while (j < line.length && needsFormat(line[j])) j++;
+        this.requests.push({
+          updateCells: {
+            start: { sheetId: tab.sheetId, rowIndex: row + i, columnIndex: col + start },
+            rows: [{ values: line.slice(start, j).map((v) => ({ userEnteredFormat: { numberFormat: v instanceof Date ? DATE_FORMAT : { type: 'NUMBER' } } })) }],
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      }
+    });
+    const filled = lastFilled(values);
+    if (filled >= 0) tab.lastRow = Math.max(tab.lastRow, row + filled);
+  }
+
+  private format(tab: TrackedSheet, headerRow: number, columns: readonly ColumnFormat[]): void {
+    const r = this.requests;
+    const right = Math.max(0, ...columns.map((c) => c.col + 1));
+    this.ensureGrid(tab, headerRow + 2, right);
+    r.push({ updateSheetProperties: { properties: { sheetId: tab.sheetId, gridProperties: { frozenRowCount: headerRow + 1 } }, fields: 'gridProperties.frozenRowCount' } });
+    r.push({
+      repeatCell: {
+        range: { sheetId: tab.sheetId, startRowIndex: headerRow, endRowIndex: headerRow + 1 },
+        cell: { userEnteredFormat: { textFormat: { bold: true }, wrapStrategy: 'WRAP' } },
+        fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.wrapStrategy',
+      },
+    });
+    for (const column of columns) {
+      // Open-ended downwards: rows a teacher adds later are typed too.
+      const range: GridRange = { sheetId: tab.sheetId, startRowIndex: headerRow + 1, startColumnIndex: column.col, endColumnIndex: column.col + 1 };
+      const numberFormat = TEXT_TYPES.has(column.type) ? { type: 'TEXT' as const, pattern: '@' } : column.type === 'date' ? DATE_FORMAT : null;
+      if (numberFormat) r.push({ repeatCell: { range, cell: { userEnteredFormat: { numberFormat } }, fields: 'userEnteredFormat.numberFormat' } });
+      const rule = validationRule(column);
+      if (rule) r.push({ setDataValidation: { range, rule } });
+    }
+  }
+}
+
+/**
+ * Warnings rather than refusals (strict: false): the engine reads "ұл", "да", "11.12.2006" typed as text and
+ * says what is wrong, and a pasted class list is never rejected cell by cell.
+ */
+function validationRule(column: ColumnFormat): DataValidationRule | null {
+  const list = (values: readonly string[]): DataValidationRule | null =>
+    values.length === 0 ? null : { condition: { type: 'ONE_OF_LIST', values: values.map((v) => ({ userEnteredValue: v })) }, strict: false, showCustomUi: true };
+  switch (column.type) {
+    case 'choice':
+    case 'language':
+      return list(column.allowed ?? []);
+    case 'sex':
+      // Both alphabets' usual letters: a Kazakh and a Russian class share one layout.
+      return list(column.allowed?.length ? column.allowed : ['ұл', 'қыз', 'М', 'Ж']);
+    case 'checkbox':
+      return { condition: { type: 'BOOLEAN' }, strict: false };
+    case 'date':
+      return { condition: { type: 'DATE_IS_VALID' }, strict: false };
+    case 'integer':
+      return { condition: { type: 'NUMBER_GREATER_THAN_EQ', values: [{ userEnteredValue: '0' }] }, strict: false };
+    case 'email':
+      return { condition: { type: 'TEXT_IS_EMAIL' }, strict: false };
+    default:
+      return null;
+  }
+}
+
+function needsFormat(v: Cell | undefined): boolean {
+  return v instanceof Date || typeof v === 'number';
+}
+
+/** A value as Sheets must receive it to keep it: text as stringValue (never parsed, never a formula). */
+export function extendedValue(v: Cell | undefined): CellData['userEnteredValue'] {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return { stringValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  if (typeof v === 'number') return { numberValue: v };
+  return { numberValue: dateToSerial(v) };
+}
+
+/** A cell of a tab Qamqor owns: the value and the number format it reads back with. */
+function withOwnFormat(v: Cell | undefined): CellData {
+  const userEnteredValue = extendedValue(v);
+  if (!userEnteredValue) return {};
+  return v instanceof Date ? { userEnteredValue, userEnteredFormat: { numberFormat: DATE_FORMAT } } : { userEnteredValue };
+}
+
+/** The calendar day of a Date (rounded to the nearest UTC day, as the domain reads dates) as a serial number. */
+export function dateToSerial(date: Date): number {
+  return Math.round(date.getTime() / DAY_MS) + SERIAL_EPOCH_OFFSET;
+}
+
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - SERIAL_EPOCH_OFFSET) * DAY_MS));
+}
+
+function lastFilled(values: readonly (readonly Cell[])[]): number {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i].some((v) => v !== null && v !== undefined && v !== '')) return i;
+  return -1;
+}
+
+/** Unique per sheet; Sheets lets the caller choose it, which a rename later in the same batch relies on. */
+function metadataIdFor(sheetId: number): number {
+  return 1_000_000_000 + (sheetId % 1_000_000_000);
+}
+
+function withSheetId(spec: ChartSpec, sheetId: number): ChartSpec {
+  if (!spec.basicChart) return spec;
+  const fix = (s: { sources: GridRange[] }) => ({ sources: s.sources.map((g) => ({ ...g, sheetId })) });
+  return {
+    ...spec,
+    basicChart: {
+      ...spec.basicChart,
+      domains: spec.basicChart.domains.map((d) => ({ domain: { sourceRange: fix(d.domain.sourceRange) } })),
+      series: spec.basicChart.series.map((s) => ({ ...s, series: { sourceRange: fix(s.series.sourceRange) } })),
+    },
+  };
+}
+
+function toSnapshot(resource: SheetsSpreadsheet): Snapshot {
+  const tabs: TabData[] = [];
+  const extras = new Map<string, SheetExtras>();
+  const sheets: TrackedSheet[] = [];
+  const ordered = [...(resource.sheets ?? [])].sort((a, b) => (a.properties.index ?? 0) - (b.properties.index ?? 0));
+  for (const sheet of ordered) {
+    const p = sheet.properties;
+    const meta = (sheet.developerMetadata ?? []).find((m) => m.metadataKey === TAB_KEY);
+    const { rows, formulas, notes, backgrounds } = readGrid(sheet);
+    const id = String(p.sheetId);
+    tabs.push({ id, key: meta?.metadataValue ?? null, title: p.title, rows, formulas });
+    extras.set(id, {
+      sheetId: p.sheetId,
+      protectedRanges: sheet.protectedRanges ?? [],
+      chartIds: (sheet.charts ?? []).map((c) => c.chartId!).filter((c) => c !== undefined),
+      frozenRows: p.gridProperties?.frozenRowCount ?? 0,
+      notes,
+      backgrounds,
+    });
+    let lastRow = rows.length - 1;
+    for (const f of formulas) lastRow = Math.max(lastRow, f.row);
+    sheets.push({
+      sheetId: p.sheetId,
+      title: p.title,
+      key: meta?.metadataValue ?? null,
+      metadataId: meta?.metadataId ?? null,
+      lastRow,
+      rowCount: p.gridProperties?.rowCount ?? NEW_SHEET_ROWS,
+      colCount: p.gridProperties?.columnCount ?? NEW_SHEET_COLUMNS,
+    });
+  }
+  return {
+    data: { tabs },
+    extras,
+    sheets,
+    locale: resource.properties?.locale ?? '',
+    timeZone: resource.properties?.timeZone ?? '',
+  };
+}
+
+function readGrid(sheet: SheetsSheet): { rows: Cell[][]; formulas: FormulaCell[]; notes: Map<string, string>; backgrounds: Map<string, Color> } {
+  const rows: Cell[][] = [];
+  const formulas: FormulaCell[] = [];
+  const notes = new Map<string, string>();
+  const backgrounds = new Map<string, Color>();
+  for (const grid of sheet.data ?? []) {
+    const top = grid.startRow ?? 0;
+    const left = grid.startColumn ?? 0;
+    (grid.rowData ?? []).forEach((rowData, i) => {
+      const r = top + i;
+      const line: Cell[] = [];
+      (rowData.values ?? []).forEach((cell, j) => {
+        const c = left + j;
+        const formula = cell.userEnteredValue?.formulaValue;
+        if (formula !== undefined) formulas.push({ row: r, col: c, formula });
+        if (cell.note) notes.set(`${r},${c}`, cell.note);
+        const bg = cell.userEnteredFormat?.backgroundColor;
+        if (bg) backgrounds.set(`${r},${c}`, bg);
+        const value = cellOf(cell);
+        if (value === null) return;
+        while (line.length < c) line.push(null);
+        line[c] = value;
+      });
+      while (rows.length <= r) rows.push([]);
+      rows[r] = line;
+    });
+  }
+  const lastFormulaRow = formulas.reduce((max, f) => Math.max(max, f.row), -1);
+  while (rows.length > lastFormulaRow + 1 && rows[rows.length - 1].length === 0) rows.pop();
+  return { rows, formulas, notes, backgrounds };
+}
+
+/** A cell as the engine sees it: a formula's result, a date-formatted number as a Date, an error as its text. */
+function cellOf(cell: CellData): Cell {
+  const v = cell.effectiveValue;
+  if (!v) return null;
+  if (v.stringValue !== undefined) return v.stringValue === '' ? null : v.stringValue;
+  if (v.boolValue !== undefined) return v.boolValue;
+  if (v.numberValue !== undefined) {
+    const type = cell.effectiveFormat?.numberFormat?.type;
+    return type === 'DATE' || type === 'DATE_TIME' ? serialToDate(Math.floor(v.numberValue)) : v.numberValue;
+  }
+  if (v.errorValue) return cell.formattedValue ?? '#ERROR!';
+  return null;
+}
+
+function copyData(data: WorkbookData): WorkbookData {
+  return {
+    tabs: data.tabs.map((t) => ({
+      ...t,
+      rows: t.rows.map((r) => r.map((c) => (c instanceof Date ? new Date(c.getTime()) : c))),
+      formulas: t.formulas.map((f) => ({ ...f })),
+    })),
+  };
+}

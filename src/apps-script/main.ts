@@ -1,0 +1,40 @@
+// The bundle's entry: the one place that finds Google's services as globals and hands them to the code.
+// esbuild wraps this module in an IIFE named Qamqor; entry-points.js holds the top-level functions that
+// Apps Script calls by name and that delegate here.
+import type { EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, SheetsAdvanced, SpreadsheetAppLike } from './google-services';
+import { validateEdit } from './live-validation';
+import { MENU, openMenu, runMenuItem } from './menu';
+
+declare const SpreadsheetApp: SpreadsheetAppLike;
+declare const Sheets: SheetsAdvanced | undefined;
+declare const LockService: LockServiceLike | undefined;
+declare const HtmlService: HtmlServiceLike | undefined;
+
+/** Looked up at each call, never at load: a simple trigger has no Sheets service, and a test swaps the fakes. */
+function services(): GoogleServices {
+  return {
+    SpreadsheetApp,
+    Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
+    LockService: typeof LockService === 'undefined' ? undefined : LockService,
+    HtmlService: typeof HtmlService === 'undefined' ? undefined : HtmlService,
+  };
+}
+
+/** Simple trigger: builds the menu only (30 s, no authorization, not run for viewers). */
+export function onOpen(): void {
+  openMenu(services());
+}
+
+/** Simple trigger: live validation of the edited rows. */
+export function onEdit(e: EditEvent): void {
+  if (!e || !e.range) return;
+  validateEdit(e, new Date());
+}
+
+/** A menu item, by the name of the top-level function it called. */
+export function menu(functionName: string): void {
+  runMenuItem(services(), functionName);
+}
+
+/** The function names the menu calls: the bundle test checks each has its top-level wrapper. */
+export const menuFunctions: string[] = MENU.map((i) => i.functionName);

@@ -1,0 +1,65 @@
+// "Validate everything": every problem of the registry on the issues tab, each with a link to its cell,
+// and the marks on the class tabs brought up to date, in one batch.
+import { words } from '../domain/i18n';
+import { readRegistry, type Registry } from '../domain/registry';
+import type { Cell } from '../domain/sheet';
+import { classColumns, tabSpec } from '../domain/template';
+import { validateRegistry, type Issue } from '../domain/validate';
+import type { AnyChange } from './google-workbook';
+import { planMarks } from './marks';
+import { say, sheetWords, ui } from './messages';
+import type { ActionContext } from './run-action';
+
+const ISSUES_KEY = 'issues';
+
+/** "C7" for 0-based (6, 2). */
+export function a1(row: number, col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+export function planValidation(registry: Registry, issues: readonly Issue[], ctx: Pick<ActionContext, 'lang' | 'workbook'>): AnyChange[] {
+  const { lang } = ctx;
+  const spec = tabSpec('issues');
+  const headers = new Map(classColumns(registry.catalogue).map((c) => [c.key, c.header[lang]]));
+  const rows: Cell[][] = [[...spec.columns.map((c) => c.header[lang]), sheetWords.link[lang]]];
+  const linkCol = spec.columns.length;
+  const links: Extract<AnyChange, { kind: 'links' }>['cells'] = [];
+  const tabsByTitle = new Map(registry.classTabs.map((ct) => [ct.tab.title, ct]));
+  for (const issue of issues) {
+    const values: Record<string, Cell> = {
+      severity: issue.severity === 'error' ? words.error[lang] : words.warning[lang],
+      class: issue.class ?? issue.tab,
+      row: issue.row,
+      column: issue.column ? headers.get(issue.column) ?? issue.column : '',
+      full_name: issue.full_name ?? '',
+      message: issue.message,
+      code: issue.code,
+    };
+    rows.push(spec.columns.map((c) => values[c.key] ?? ''));
+    const ct = tabsByTitle.get(issue.tab);
+    const col = issue.column ? ct?.map.columns.get(issue.column) : undefined;
+    if (ct && issue.row !== null) {
+      const cell = a1(issue.row - 1, col ?? 0);
+      links.push({ row: rows.length - 1, col: linkCol, text: `${ct.tab.title}!${cell}`, uri: `#gid=${ct.tab.id}&range=${cell}` });
+    }
+  }
+  const existing = registry.tabs.issues;
+  const tab = existing ? { id: existing.id } : { key: ISSUES_KEY };
+  const changes: AnyChange[] = existing ? [] : [{ kind: 'addTab', key: ISSUES_KEY, title: spec.title[lang] }];
+  changes.push({ kind: 'replaceRows', tab, values: rows });
+  if (links.length) changes.push({ kind: 'links', tab, cells: links });
+  for (const ct of registry.classTabs) changes.push(...planMarks(ct, issues, ctx.workbook.extras(ct.tab.id), lang));
+  return changes;
+}
+
+export function validateAction(ctx: ActionContext): string {
+  const registry = readRegistry(ctx.data, ctx.lang);
+  const issues = validateRegistry(registry, ctx.now);
+  ctx.workbook.apply(planValidation(registry, issues, ctx));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const counts = { pupils: registry.pupils.length, classes: registry.classTabs.length };
+  if (issues.length === 0) return say(ui.validateClean, ctx.lang, counts);
+  return say(ui.validateDone, ctx.lang, { ...counts, errors, warnings: issues.length - errors, tab: registry.tabs.issues?.title ?? tabSpec('issues').title[ctx.lang] });
+}

@@ -1,0 +1,36 @@
+// A generated school laid out as `qamqor demo` lays it out, seeded into the fake Google services.
+import { demoImportTable } from '../../src/app/demo-csv';
+import { generateSchool } from '../../src/app/demo-school';
+import { planImport } from '../../src/app/import-pupils';
+import { MemoryWorkbook } from '../../src/app/memory-workbook';
+import { planSetup } from '../../src/app/setup';
+import type { WorkbookData } from '../../src/domain/sheet';
+import type { Lang } from '../../src/domain/template';
+import { fakeGoogle, type FakeGoogleOptions } from '../fakes/google';
+
+const cache = new Map<string, WorkbookData>();
+
+export function schoolData(pupils: number, lang: Lang = 'kk'): WorkbookData {
+  const id = `${pupils}:${lang}`;
+  let data = cache.get(id);
+  if (!data) {
+    const school = generateSchool({ pupils, language: lang });
+    const wb = new MemoryWorkbook();
+    wb.apply(
+      planSetup(wb.read(), {
+        lang,
+        settings: { school_year: school.schoolYear, school_name: school.schoolName, social_pedagogue: school.socialPedagogue, social_pedagogue_email: 'pedagogue@school.kz' },
+        classes: school.classes,
+      }).changes,
+    );
+    wb.apply(planImport(wb.read(), demoImportTable(school), 'school.csv', new Date('2025-10-01T00:00:00Z')).changes);
+    data = wb.read();
+    cache.set(id, data);
+  }
+  return data;
+}
+
+/** The school in a fake spreadsheet: every tab, keys included, as Qamqor's set-up and import left them. */
+export function fakeSchool(pupils: number, options: FakeGoogleOptions & { lang?: Lang } = {}) {
+  return fakeGoogle({ locale: 'kk_KZ', ...options, tabs: schoolData(pupils, options.lang).tabs });
+}
