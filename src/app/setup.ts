@@ -5,7 +5,7 @@ import { parseClassName } from '../domain/class-name';
 import { readClasses, surveyWorkbook } from '../domain/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
-import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, singleTabKeys } from '../domain/template';
+import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, type TabSpec, singleTabKeys } from '../domain/template';
 import type { ColumnFormat, TabRef, WorkbookChange } from './workbook-port';
 
 export interface SetupOptions {
@@ -52,8 +52,18 @@ function initialRows(key: TabKey, lang: Lang, options: SetupOptions): Cell[][] {
     case 'categories':
       return defaultCatalogue.map(catalogueRow);
     default:
-      return [];
+      return starterRows(tabSpec(key), lang);
   }
+}
+
+/** The layout's starter rows of a tab (report notes, report jobs), in column order and the registry's language. */
+function starterRows(spec: TabSpec, lang: Lang): Cell[][] {
+  return spec.starterRows.map((row) =>
+    spec.columns.map((c) => {
+      const value = row[c.key];
+      return value === undefined ? '' : typeof value === 'object' ? value[lang] : value;
+    }),
+  );
 }
 
 function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][]): WorkbookChange[] {

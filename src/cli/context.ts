@@ -5,12 +5,21 @@ import type { Lang } from '../domain/template';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** A line rewritten in place (a progress bar); only where a person watches a terminal. */
+  status?(text: string): void;
 }
 
 export const consoleOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r\x1b[K${fitLine(text, process.stderr.columns)}`) } : {}),
 };
+
+/** A status line cut to the terminal's width: a line that wrapped could no longer be rewritten in place. */
+function fitLine(text: string, columns: number | undefined): string {
+  const width = (columns ?? 80) - 1;
+  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
+}
 
 export interface CommandArgs {
   positionals: string[];
@@ -22,6 +31,8 @@ export interface CommandArgs {
   compare?: string;
   out?: string;
   pupils?: number;
+  /** `--only`, repeatable or comma-separated. */
+  only: string[];
   today: Date;
 }
 
@@ -39,6 +50,7 @@ export function parseCommandArgs(argv: string[], today: Date): CommandArgs {
       compare: { type: 'string' },
       out: { type: 'string' },
       pupils: { type: 'string' },
+      only: { type: 'string', multiple: true },
     },
   });
   if (values.lang !== undefined && values.lang !== 'kk' && values.lang !== 'ru') throw new UsageError(`--lang ${values.lang}`);
@@ -54,6 +66,7 @@ export function parseCommandArgs(argv: string[], today: Date): CommandArgs {
     compare: values.compare,
     out: values.out,
     pupils,
+    only: (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
     today,
   };
 }

@@ -6,6 +6,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { newYearCommand } from './commands/new-year';
 import { passportCommand } from './commands/passport';
+import { reportsCommand } from './commands/reports';
 import { snapshotCommand } from './commands/snapshot';
 import { validateCommand } from './commands/validate';
 import { consoleOutput, parseCommandArgs, UsageError, type CommandArgs, type Output } from './context';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   passport: passportCommand,
   snapshot: snapshotCommand,
   'new-year': newYearCommand,
+  reports: reportsCommand,
   demo: demoCommand,
 };
 

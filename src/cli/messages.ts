@@ -13,8 +13,13 @@ export const cli = {
   qamqor passport <кітап.xlsx> [--json] [--write] [--compare <өткен-жыл.xlsx>]
   qamqor snapshot <кітап.xlsx>
   qamqor new-year <кітап.xlsx>
+  qamqor reports <кітап.xlsx> --out БУМА [--lang kk|ru] [--compare <өткен-жыл.xlsx>] [--only ЕСЕП]
   qamqor demo [--out БУМА] [--lang kk|ru] [--pupils 1000]
-Хабарлама тілі кітаптың баптауларынан алынады; --lang оны ауыстырады.`,
+Хабарлама тілі кітаптың баптауларынан алынады; --lang оны ауыстырады.
+reports «Есептер» парағындағы белгіленген жолдарды (ол жоқ болса — әдепкі есептерді) .docx етіп жазады:
+  талдамалық есеп, мектептің және әр сыныптың әлеуметтік паспорты, тізімдер, №64 қаулы тізімі.
+  --only тек атаған есептерді жасайды (үтір арқылы): annual-report, school-passport, class-passport,
+  lists, orphans, res64… Әр оқушының профилі тек --only profiles арқылы жасалады.`,
     ru: () => `Использование:
   qamqor init <книга.xlsx> [--lang kk|ru] [--year 2025-2026] [--school НАЗВАНИЕ]
   qamqor import <книга.xlsx> <ученики.csv>
@@ -22,8 +27,13 @@ export const cli = {
   qamqor passport <книга.xlsx> [--json] [--write] [--compare <прошлый-год.xlsx>]
   qamqor snapshot <книга.xlsx>
   qamqor new-year <книга.xlsx>
+  qamqor reports <книга.xlsx> --out ПАПКА [--lang kk|ru] [--compare <прошлый-год.xlsx>] [--only ОТЧЁТ]
   qamqor demo [--out ПАПКА] [--lang kk|ru] [--pupils 1000]
-Язык сообщений берётся из настроек книги; --lang его меняет.`,
+Язык сообщений берётся из настроек книги; --lang его меняет.
+reports пишет в .docx отмеченные строки листа «Отчёты» (если его нет — отчёты по умолчанию):
+  аналитический отчёт, социальные паспорта школы и каждого класса, списки, список по постановлению № 64.
+  --only — только названные отчёты (через запятую): annual-report, school-passport, class-passport,
+  lists, orphans, res64… Профиль каждого ученика создаётся только по --only profiles.`,
   },
   unknownCommand: { kk: (p) => `«${p.value}» деген команда жоқ`, ru: (p) => `нет команды «${p.value}»` },
   badOption: { kk: (p) => `параметр қате: ${p.value}`, ru: (p) => `неверный параметр: ${p.value}` },
@@ -77,12 +87,39 @@ export const cli = {
     kk: (p) => `${p.from} → ${p.to}: ${p.graduates} түлек мұрағатқа көшірілді (${p.graduateClasses}); ${p.promoted} сынып келесі сыныпқа көшті.`,
     ru: (p) => `${p.from} → ${p.to}: ${p.graduates} выпускников перенесено в архив (${p.graduateClasses}); ${p.promoted} классов переведены.`,
   },
+  reportWritten: { kk: (p) => `  ${p.file}`, ru: (p) => `  ${p.file}` },
+  reportsProgress: { kk: (p) => `${p.bar} ${p.done}/${p.total} ${p.name}`, ru: (p) => `${p.bar} ${p.done}/${p.total} ${p.name}` },
+  reportsDone: {
+    kk: (p) => `${p.count} құжат жазылды: ${p.dir}`,
+    ru: (p) => `записано документов: ${p.count} в ${p.dir}`,
+  },
+  reportsFailed: {
+    kk: (p) => `${p.count} құжат жасалмады:`,
+    ru: (p) => `не создано документов: ${p.count}:`,
+  },
+  reportsNothing: {
+    kk: () => `жасалатын құжат жоқ: «Есептер» парағында белгіленген жол жоқ`,
+    ru: () => `нечего создавать: на листе «Отчёты» нет отмеченных строк`,
+  },
+  reportsUnknownOnly: {
+    kk: (p) => `--only ${p.value}: мұндай есеп жоқ (annual-report, school-passport, class-passport, lists, profiles, res64, orphans…)`,
+    ru: (p) => `--only ${p.value}: такого отчёта нет (annual-report, school-passport, class-passport, lists, profiles, res64, orphans…)`,
+  },
+  reportsPdf: {
+    kk: () => `PDF-ті Google Docs жасайды; офлайн .docx файлын Word немесе LibreOffice арқылы PDF етіп сақтаңыз.`,
+    ru: () => `PDF создаёт Google Docs; офлайн сохраните .docx в PDF из Word или LibreOffice.`,
+  },
+  problemLine: { kk: (p) => `${p.severity}: ${p.value}`, ru: (p) => `${p.severity}: ${p.value}` },
   demoStep: { kk: (p) => `— ${p.value}`, ru: (p) => `— ${p.value}` },
   demoGenerated: {
     kk: (p) => `демо-мектеп: ${p.pupils} оқушы, ${p.classes} сынып → ${p.file}`,
     ru: (p) => `демо-школа: ${p.pupils} учеников, ${p.classes} классов → ${p.file}`,
   },
   demoDone: { kk: (p) => `Дайын. Барлық файлдар: ${p.dir}`, ru: (p) => `Готово. Все файлы: ${p.dir}` },
+  demoReports: {
+    kk: (p) => `есептер: ${p.count} құжат → ${p.dir} (профильдер — тәуекел тобындағы оқушыларға, «Есептер» парағының жолы бойынша)`,
+    ru: (p) => `отчёты: ${p.count} документов → ${p.dir} (профили — для группы риска, по строке листа «Отчёты»)`,
+  },
 } satisfies Record<string, Line>;
 
 export function t(line: Line, lang: Lang, params: P = {}): string {

@@ -12,7 +12,7 @@ function freshRegistry(lang: 'kk' | 'ru' = 'kk') {
 describe('setting up a new registry', () => {
   it('creates every tab of the layout in the chosen language, and a tab per class', () => {
     const titles = freshRegistry('ru').read().tabs.map((t) => t.title);
-    expect(titles).toEqual(['Настройки', 'Классы', 'Категории', 'Социальный паспорт', 'Архив паспортов', 'Архив', 'Ошибки', '1А', '5Ә']);
+    expect(titles).toEqual(['Настройки', 'Классы', 'Категории', 'Социальный паспорт', 'Архив паспортов', 'Архив', 'Ошибки', 'Записи к отчёту', 'Отчёты', '1А', '5Ә']);
     expect(freshRegistry('kk').read().tabs.map((t) => t.title)).toContain('Баптаулар');
   });
   it('fills settings and the default catalogue, which read back as a registry', () => {

@@ -172,5 +172,8 @@ describe('demo', () => {
     const passport = Passport.parse(JSON.parse(readFileSync(join(out, 'passport.json'), 'utf8')));
     expect(passport.students).toBe(200);
     expect(passport.compare?.schoolYear).toBe('2024-2025');
+    // Every report of the reports tab, as .docx (test/cli/reports.test.ts reads them).
+    expect(result.out).toMatch(/отчёты: \d+ документов/);
+    expect(existsSync(join(out, 'reports', 'Анализ социально-педагогической работы за 2025-2026 учебный год.docx'))).toBe(true);
   }, 60_000);
 });

@@ -1,9 +1,10 @@
 // `qamqor demo`: the whole offline flow on a generated school — CSV, new registry, import, validation,
-// passport compared with last year's workbook, snapshot, and the next school year on a copy.
+// passport compared with last year's workbook, snapshot, every report as .docx, and the next school year on a copy.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
 import { demoCsvRows } from '../../app/demo-csv';
+import { demoReportChanges } from '../../app/demo-reports';
 import { generateSchool, type DemoSchool } from '../../app/demo-school';
 import { planImport } from '../../app/import-pupils';
 import { planNewYear } from '../../app/new-year';
@@ -18,6 +19,7 @@ import { cli, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
 import { describeNewYear } from './new-year';
 import { formatPassport } from './passport';
+import { isoDay, makeReports } from './reports';
 import { formatIssues } from './validate';
 
 /** A registry file made the way a school would: init, then import of its pupils CSV. */
@@ -64,6 +66,16 @@ export async function demoCommand(args: CommandArgs, io: Output): Promise<number
   writeFileSync(join(dir, 'passport.json'), JSON.stringify(passport, null, 2));
   io.out('');
   io.out(formatPassport(passport, registry.catalogue, lang, registry.settings.schoolName));
+
+  // The pedagogue's notes for the annual report and a profile job, then every report of the reports tab.
+  workbook.apply(demoReportChanges(readRegistry(workbook.read())));
+  await workbook.save(bookPath);
+  const reportsDir = join(dir, 'reports');
+  rmSync(reportsDir, { recursive: true, force: true });
+  const reports = makeReports(readRegistry(workbook.read()), passport, {
+    io, lang, outDir: reportsDir, baseDir: dir, only: [], today: isoDay(args.today), quiet: true,
+  });
+  io.out(t(cli.demoReports, lang, { count: reports.written.length, dir: reportsDir }));
 
   copyFileSync(bookPath, nextPath);
   const next = await XlsxWorkbook.open(nextPath);

@@ -63,6 +63,7 @@ export interface PageOptions {
 }
 
 const TWIPS_PER_MM = 1440 / 25.4;
+const BUILD_DATE = new Date(2025, 0, 1);
 const A4 = { width: 11906, height: 16838 };
 const JC: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
 const DECLARED = { 'xmlns:w': NS.w, 'xmlns:r': NS.r, 'xmlns:wp': NS.wp, 'xmlns:a': NS.a, 'xmlns:pic': NS.pic };
@@ -125,14 +126,16 @@ export class DocxBuilder {
     const hasHeader = this.headerParagraphs.length > 0;
     const hasFooter = this.footerParagraphs.length > 0;
 
-    zip.file('[Content_Types].xml', contentTypes(hasHeader, hasFooter));
-    zip.file('_rels/.rels', PACKAGE_RELS);
-    zip.file('word/_rels/document.xml.rels', documentRels(hasHeader, hasFooter));
-    zip.file('word/styles.xml', serializeXml(this.styles()));
-    zip.file('word/settings.xml', SETTINGS);
-    zip.file('word/document.xml', serializeXml(this.document(hasHeader, hasFooter)));
-    if (hasHeader) zip.file('word/header1.xml', serializeXml(part('w:hdr', this.headerParagraphs)));
-    if (hasFooter) zip.file('word/footer1.xml', serializeXml(part('w:ftr', this.footerParagraphs)));
+    // A fixed date on every entry: the same template builds to the same bytes, so committed templates do not churn.
+    const add = (name: string, text: string) => zip.file(name, text, { date: BUILD_DATE });
+    add('[Content_Types].xml', contentTypes(hasHeader, hasFooter));
+    add('_rels/.rels', PACKAGE_RELS);
+    add('word/_rels/document.xml.rels', documentRels(hasHeader, hasFooter));
+    add('word/styles.xml', serializeXml(this.styles()));
+    add('word/settings.xml', SETTINGS);
+    add('word/document.xml', serializeXml(this.document(hasHeader, hasFooter)));
+    if (hasHeader) add('word/header1.xml', serializeXml(part('w:hdr', this.headerParagraphs)));
+    if (hasFooter) add('word/footer1.xml', serializeXml(part('w:ftr', this.footerParagraphs)));
     return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
   }
 
@@ -368,5 +371,6 @@ const SETTINGS =
   `<w:settings xmlns:w="${NS.w}">` +
   '<w:defaultTabStop w:val="708"/>' +
   '<w:characterSpacingControl w:val="doNotCompress"/>' +
-  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+  // A line ended by a line break (a note typed over several lines in a cell) is not stretched in a justified paragraph.
+  '<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
   '</w:settings>';

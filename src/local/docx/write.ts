@@ -6,7 +6,7 @@ import type {
 } from '../../reports/doc-tree';
 import { DocxPackage, maxDrawingId, REL } from './package';
 import { readRow, runElements } from './read';
-import { attrW, childElements, descendantsW, el, isW, NS, removeNode, xmlSafe } from './xml';
+import { attrW, childElements, cloneDeep, descendantsW, el, isW, NS, removeNode, xmlSafe } from './xml';
 
 type Node = { ref: Element };
 /** Finds the element standing for a template node: the template's own, or its counterpart in a cloned row. */
@@ -64,7 +64,7 @@ class Writer {
     // the template rows are removed at the end.
     for (const row of filled.rows) {
       const template = resolve(row.from);
-      const clone = template.cloneNode(true) as Element;
+      const clone = cloneDeep(template);
       template.parentNode!.insertBefore(clone, template);
       const inClone = counterparts(row.from, clone);
       const resolveInClone: Resolve = (n) => {

@@ -56,6 +56,31 @@ export function attrW(el: Element, localName: string): string | null {
   return el.getAttributeNS(NS.w, localName) ?? el.getAttribute(`w:${localName}`);
 }
 
+/**
+ * A deep copy of an element for the same document. xmldom's own cloneNode copies every property of every node
+ * generically and made repeating table rows the slowest part of rendering; elements, attributes and text are
+ * copied here directly (anything else through cloneNode).
+ */
+export function cloneDeep<T extends Node>(node: T): T {
+  const doc = node.ownerDocument!;
+  const copy = (n: Node): Node => {
+    if (n.nodeType === 1) {
+      const e = n as Element;
+      const c = doc.createElementNS(e.namespaceURI, e.tagName);
+      const attributes = e.attributes;
+      for (let i = 0; i < attributes.length; i++) {
+        const a = attributes.item(i)!;
+        c.setAttributeNS(a.namespaceURI, a.name, a.value);
+      }
+      for (let child = e.firstChild; child; child = child.nextSibling) c.appendChild(copy(child));
+      return c;
+    }
+    if (n.nodeType === 3) return doc.createTextNode((n as unknown as { data: string }).data);
+    return n.cloneNode(true);
+  };
+  return copy(node) as T;
+}
+
 export function removeNode(node: Node): void {
   node.parentNode?.removeChild(node);
 }

@@ -1,0 +1,61 @@
+// What every default report template shares, laid out like a document a director signs: the school in the
+// header, the approval block, the signature lines, the page numbers in the footer, in Kazakh or in Russian.
+import { docxBuilder, type DocxBuilder, type PageOptions } from '../../src/local/docx/builder';
+
+export type Lang = 'kk' | 'ru';
+export type Both = Record<Lang, string>;
+
+export const both = (kk: string, ru: string): Both => ({ kk, ru });
+
+/** A new A4 document in the language, with the school name in the header and "page N of M" in the footer. */
+export function page(lang: Lang, options: PageOptions & { confidential?: boolean } = {}): DocxBuilder {
+  const { confidential, ...pageOptions } = options;
+  const b = docxBuilder({ lang: lang === 'kk' ? 'kk-KZ' : 'ru-RU', ...pageOptions });
+  b.header('{{school.name}}', { align: 'right', italic: true, size: 9 });
+  if (confidential) {
+    b.header(lang === 'kk' ? 'Құпия: әлеуметтік педагогтің ісіне' : 'Конфиденциально: в дело социального педагога', { align: 'right', size: 9 });
+  }
+  b.footer(
+    lang === 'kk'
+      ? ['Бет ', { field: 'PAGE' }, ' / ', { field: 'NUMPAGES' }]
+      : ['Страница ', { field: 'PAGE' }, ' из ', { field: 'NUMPAGES' }],
+    { align: 'center', size: 9 },
+  );
+  return b;
+}
+
+/** «Бекітемін» / «Утверждаю»: the director's approval, top right, the date left to be written when signed. */
+export function approval(b: DocxBuilder, lang: Lang): DocxBuilder {
+  const lines =
+    lang === 'kk'
+      ? [[{ text: 'БЕКІТЕМІН', bold: true }], ['Мектеп директоры'], ['__________ {{school.director}}'], ['«___» ____________ 20___ ж.']]
+      : [[{ text: 'УТВЕРЖДАЮ', bold: true }], ['Директор школы'], ['__________ {{school.director}}'], ['«___» ____________ 20___ г.']];
+  return b
+    .table([['', { paragraphs: lines, align: 'left' }]], { borders: false, widths: [4, 5] })
+    .paragraph('', { spaceAfter: 6 });
+}
+
+/** The title block: the title in capitals-free bold, then smaller lines (school, year, date) centred. */
+export function title(b: DocxBuilder, main: string, ...sub: string[]): DocxBuilder {
+  b.heading(main, { spaceAfter: sub.length ? 4 : 12 });
+  sub.forEach((line, i) => b.paragraph(line, { align: 'center', spaceAfter: i === sub.length - 1 ? 12 : 2 }));
+  return b;
+}
+
+export type Signer = 'pedagogue' | 'director' | 'teacher';
+
+const signers: Record<Signer, { role: Both; name: string }> = {
+  pedagogue: { role: both('Әлеуметтік педагог', 'Социальный педагог'), name: '{{school.social_pedagogue}}' },
+  director: { role: both('Мектеп директоры', 'Директор школы'), name: '{{school.director}}' },
+  teacher: { role: both('Сынып жетекшісі', 'Классный руководитель'), name: '{{class.teacher}}' },
+};
+
+/** Signature lines: role, a line to sign on, the name; then the document date. */
+export function signatures(b: DocxBuilder, lang: Lang, who: Signer[], names: Partial<Record<Signer, string>> = {}): DocxBuilder {
+  b.paragraph('', { spaceAfter: 12 });
+  b.table(
+    who.map((s) => [signers[s].role[lang], { content: '_______________', align: 'center' }, names[s] ?? signers[s].name]),
+    { borders: false, widths: [4, 2.6, 5] },
+  );
+  return b.paragraph(lang === 'kk' ? 'Күні: {{school.date}}' : 'Дата: {{school.date}}', { spaceBefore: 12, size: 10 });
+}

@@ -1,0 +1,45 @@
+// The default report templates, by the name a job of the reports tab uses (sheets-template/reports/NAME.LANG.docx).
+import { resolve } from 'node:path';
+import PizZip from 'pizzip';
+import type { DefaultTemplateName } from '../../src/reports/jobs';
+import { annualReport } from './annual-report';
+import { classPassport } from './class-passport';
+import type { Lang } from './common';
+import { list, listFamilies, listOrphans, listRegisters, listRes64 } from './lists';
+import { profile } from './profile';
+import { schoolPassport } from './school-passport';
+
+export const templateBuilders: Record<DefaultTemplateName, (lang: Lang) => Uint8Array> = {
+  'annual-report': annualReport,
+  'school-passport': schoolPassport,
+  'class-passport': classPassport,
+  list,
+  'list-orphans': listOrphans,
+  'list-families': listFamilies,
+  'list-registers': listRegisters,
+  'list-res64': listRes64,
+  profile,
+};
+
+export const LANGS: Lang[] = ['kk', 'ru'];
+
+export function templateFileName(name: DefaultTemplateName, lang: Lang): string {
+  return `${name}.${lang}.docx`;
+}
+
+export const TEMPLATES_DIR = resolve(__dirname, '../../sheets-template/reports');
+
+/** The parts of a .docx as text, for comparing two builds whatever the zip's dates and compression. */
+export function docxParts(bytes: Uint8Array): Record<string, string> {
+  const zip = new PizZip(bytes);
+  return Object.fromEntries(
+    Object.keys(zip.files)
+      .filter((name) => !zip.files[name]!.dir)
+      .sort()
+      .map((name) => [name, zip.file(name)!.asText()]),
+  );
+}
+
+export function sameDocx(a: Uint8Array, b: Uint8Array): boolean {
+  return JSON.stringify(docxParts(a)) === JSON.stringify(docxParts(b));
+}

@@ -1,0 +1,126 @@
+// The school social passport: totals, every category with its share of the school (and last year's figures
+// when compared), then the classes by pupil categories and by family categories. Landscape, for the wide tables.
+import { approval, page, signatures, title, type Lang } from './common';
+
+/** The class-table columns: category code and its short heading (the full names are in the first table). */
+const pupilColumns: [string, string, string][] = [
+  ['orphan', 'Жетім', 'Сироты'],
+  ['no_parental_care', 'Ата-ана қамқорлығы-сыз', 'Без попечения родителей'],
+  ['half_orphan', 'Жартылай жетім', 'Полу-сироты'],
+  ['disability', 'Мүгедек-тігі бар', 'С инвалид-ностью'],
+  ['sen', 'ЕБҚ', 'ООП'],
+  ['home_schooled', 'Үйде оқиды', 'На дому'],
+  ['kandas', 'Қандас', 'Кандасы'],
+  ['school_register', 'Мектеп-ішілік есеп', 'ВШУ'],
+  ['risk_group', 'Тәуекел тобы', 'Группа риска'],
+  ['police_register', 'Полиция есебі', 'ПДН'],
+];
+
+const familyColumns: [string, string, string][] = [
+  ['large_family', 'Көп-балалы', 'Много-детные'],
+  ['asp', 'АӘК алады', 'АСП'],
+  ['low_income', 'Аз қамтылған', 'Мало-обеспеч.'],
+  ['incomplete_family', 'Толық емес', 'Неполные'],
+  ['step_parent', 'Өгей ата-анамен', 'С отчимом / мачехой'],
+  ['dysfunctional_family', 'Қолайсыз', 'Неблаго-получные'],
+  ['emergency', 'ТЖ зардап шеккен', 'Постр. от ЧС'],
+  ['disabled_parent', 'Ата-анасы мүгедек', 'Родители-инвалиды'],
+];
+
+const supportColumns: [string, string, string][] = [
+  ['free_meals', 'Тегін ыстық тамақ', 'Бесплатное питание'],
+  ['vseobuch_aid', 'ЖББҚ көмегі', 'Помощь всеобуча'],
+];
+
+const text = {
+  kk: {
+    title: 'Мектептің әлеуметтік паспорты',
+    year: '{{school.year}} оқу жылы',
+    totals: 'Оқушылар саны – {{totals.students}} (ұлдар – {{totals.boys}}, қыздар – {{totals.girls}}), отбасылар саны – {{totals.families}}, сыныптар саны – {{totals.classes}}.',
+    categoriesHeading: '1. Әлеуметтік санаттар',
+    header: ['№', 'Санат', 'Деңгейі', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі'],
+    headerCompared: ['№', 'Санат', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі', '{{years.before}} (оқушы/отбасы)', 'Өзгерісі (оқушы)', 'Өзгерісі (отбасы)'],
+    supportHeading: 'Көрсетілген қолдау',
+    supportHeader: ['Қолдау түрі', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі'],
+    pupilsHeading: '2. Сыныптар бойынша: оқушы санаттары (оқушылар саны)',
+    familiesHeading: '3. Сыныптар бойынша: отбасы санаттары (оқушы/отбасы) және қолдау (оқушылар)',
+    classWord: 'Сынып',
+    students: 'Оқушылар',
+    families: 'Отбасылар',
+    note: 'Отбасы санаттарында бір отбасы, балалары әртүрлі сыныпта оқыса да, мектеп бойынша бір рет саналады.',
+  },
+  ru: {
+    title: 'Социальный паспорт школы',
+    year: '{{school.year}} учебный год',
+    totals: 'Учащихся – {{totals.students}} (мальчиков – {{totals.boys}}, девочек – {{totals.girls}}), семей – {{totals.families}}, классов – {{totals.classes}}.',
+    categoriesHeading: '1. Социальные категории',
+    header: ['№', 'Категория', 'Уровень', 'Учащиеся', 'Семьи', 'Доля в школе'],
+    headerCompared: ['№', 'Категория', 'Учащиеся', 'Семьи', 'Доля в школе', '{{years.before}} (уч./семьи)', 'Изменение (учащиеся)', 'Изменение (семьи)'],
+    supportHeading: 'Оказанная поддержка',
+    supportHeader: ['Вид поддержки', 'Учащиеся', 'Семьи', 'Доля в школе'],
+    pupilsHeading: '2. По классам: категории учащихся (число учащихся)',
+    familiesHeading: '3. По классам: категории семей (учащиеся/семьи) и поддержка (учащиеся)',
+    classWord: 'Класс',
+    students: 'Учащиеся',
+    families: 'Семьи',
+    note: 'В категориях семей семья, дети которой учатся в разных классах, в итоге по школе считается один раз.',
+  },
+};
+
+export function schoolPassport(lang: Lang): Uint8Array {
+  const t = text[lang];
+  const b = page(lang, { landscape: true, margins: { left: 20, right: 15, top: 15, bottom: 15 } });
+  const heading = (content: string) => b.heading(content, { level: 2, spaceBefore: 10 });
+  const short = (cols: [string, string, string][]) => cols.map((c) => (lang === 'kk' ? c[1] : c[2]));
+
+  approval(b, lang);
+  title(b, t.title, '{{school.name}}', t.year);
+  b.paragraph(t.totals, { align: 'justify', firstLineIndent: 1.25 });
+
+  heading(t.categoriesHeading);
+  b.paragraph('{{#if has_compare}}');
+  b.table(
+    [
+      t.headerCompared,
+      ['{{#categories}}{{@index}}', '{{label}}', '{{students}}', '{{families}}', '{{share}}', '{{before_pair}}', '{{students_change}}', '{{families_change}}{{/categories}}'],
+    ],
+    { header: true, widths: [0.7, 7.4, 2, 2, 1.9, 2.4, 2, 2], align: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center'], size: 10 },
+  );
+  b.paragraph('{{else}}');
+  b.table(
+    [t.header, ['{{#categories}}{{@index}}', '{{label}}', '{{level}}', '{{students}}', '{{families}}', '{{share}}{{/categories}}']],
+    { header: true, widths: [0.7, 9, 1.6, 2, 2, 2], align: ['center', 'left', 'center', 'center', 'center', 'center'], size: 10 },
+  );
+  b.paragraph('{{/if}}');
+  b.paragraph(t.supportHeading, { bold: true, spaceBefore: 8 });
+  b.table(
+    [t.supportHeader, ['{{#support}}{{label}}', '{{students}}', '{{families}}', '{{share}}{{/support}}']],
+    { header: true, widths: [9, 2, 2, 2], align: ['left', 'center', 'center', 'center'], size: 10 },
+  );
+
+  // One row per class (a loop) and the school's total row; `path` says which figure of a category a cell shows.
+  const classTable = (columns: [string, string, string][], path: (code: string) => string, first: 'students' | 'families') => {
+    const last = columns.length - 1;
+    b.table(
+      [
+        [t.classWord, t[first], ...short(columns)],
+        ['{{#classes}}{{name}}', `{{${first}}}`, ...columns.map(([code], i) => `{{${path(code)}}}${i === last ? '{{/classes}}' : ''}`)],
+        [
+          { content: '{{total.name}}', bold: true },
+          { content: `{{total.${first}}}`, bold: true },
+          ...columns.map(([code]) => ({ content: `{{total.${path(code)}}}`, bold: true })),
+        ],
+      ],
+      { header: true, widths: [1.3, 1.8, ...columns.map(() => 1.5)], align: ['center', 'center', ...columns.map(() => 'center' as const)], size: 9 },
+    );
+  };
+  heading(t.pupilsHeading);
+  classTable(pupilColumns, (code) => `count.${code}`, 'students');
+  heading(t.familiesHeading);
+  const isSupport = (code: string) => supportColumns.some(([c]) => c === code);
+  classTable([...familyColumns, ...supportColumns], (code) => (isSupport(code) ? `count.${code}` : `pair.${code}`), 'families');
+  b.paragraph(t.note, { italic: true, size: 10, spaceBefore: 6 });
+
+  signatures(b, lang, ['pedagogue']);
+  return b.build();
+}

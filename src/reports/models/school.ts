@@ -1,0 +1,281 @@
+// The school-scope model, read by both the school social passport and seed 001's annual analytical report (so a
+// template of either may use any of it): figures, dynamics, charts, aid, meals, registers, notes. No names.
+import { changePct, formatChange, formatShare, pair } from '../../domain/format';
+import type { ClassPassport, Counts } from '../../domain/passport';
+import type { Category } from '../../domain/template';
+import type { ChartSpec } from '../charts/svg';
+import type { ImageValue } from '../doc-tree';
+import { count, schoolBlock, tenge, word, type ReportContext, type SchoolBlock } from './context';
+import { noteNumber } from './notes';
+import { reportWords } from './words';
+
+/** Turns a chart into a picture for the document; a renderer without pictures returns null (the paragraph goes). */
+export type ChartPainter = (chart: ChartSpec) => ImageValue | null;
+
+export const noCharts: ChartPainter = () => null;
+
+/** One category of the catalogue with this year's figures and, when there is a comparison, last year's. */
+export type CategoryLine = {
+  code: string;
+  label: string;
+  /** "оқушы" / "отбасы": whether the category belongs to the pupil or to the family. */
+  level: string;
+  is_family: boolean;
+  is_support: boolean;
+  students: string;
+  families: string;
+  /** "135/78": pupils/families, as the seeds write a category. */
+  pair: string;
+  /** Share of the school's pupils: "12,5 %". */
+  share: string;
+  has_pupils: boolean;
+  before_students: string;
+  before_families: string;
+  before_pair: string;
+  /** "+66 %", "−40,6 %", "—" when there were none last year; empty without a comparison. */
+  students_change: string;
+  families_change: string;
+};
+
+/** A class (or the total) as a row of the classes-by-categories table: per category code, pupils, families, pair. */
+export type ClassRow = {
+  name: string;
+  teacher: string;
+  students: string;
+  families: string;
+  count: Record<string, string>;
+  family_count: Record<string, string>;
+  pair: Record<string, string>;
+};
+
+export type DynamicsLine = {
+  code: string;
+  label: string;
+  now_pair: string;
+  before_pair: string;
+  now_students: string;
+  before_students: string;
+  students_change: string;
+  families_change: string;
+};
+
+export type SchoolModel = {
+  school: SchoolBlock;
+  totals: { students: string; families: string; boys: string; girls: string; classes: string };
+  has_compare: boolean;
+  years: { now: string; before: string };
+  /** Categories (kind "category") in catalogue order, zeros included. */
+  categories: CategoryLine[];
+  /** Support given (free meals, universal-education fund aid). */
+  support: CategoryLine[];
+  /** By category code: pupils, families, "pupils/families" — for `{{count.orphan}}` in running text. */
+  count: Record<string, string>;
+  family_count: Record<string, string>;
+  pair: Record<string, string>;
+  classes: ClassRow[];
+  total: ClassRow;
+  /** Categories with pupils this year or last, compared (empty without a comparison). */
+  dynamics: DynamicsLine[];
+  charts: { categories: ImageValue | null; dynamics: ImageValue | null };
+  meals: {
+    now: string;
+    before: string;
+    /** How many more or fewer than last year, without sign. */
+    difference: string;
+    change: string;
+    increased: boolean;
+    decreased: boolean;
+    cost: string;
+    has_cost: boolean;
+    tenant: string;
+    has_tenant: boolean;
+  };
+  aid: {
+    applications: string;
+    sponsor_money: string;
+    financial: string;
+    material: string;
+    food: string;
+    /** Pupils given aid from the universal-education fund (the vseobuch_aid support). */
+    fund: string;
+    has_road: boolean;
+  };
+  registers: { school: string; risk: string; police: string; any: boolean };
+  /** Orphans and children without parental care together, as section II counts them. */
+  orphans_and_no_care: string;
+  /** Every note of the notes tab by key, as written (numbers as "60 000"). */
+  notes: Record<string, string>;
+  has_swot: boolean;
+};
+
+const ZERO: Counts = { students: 0, families: 0 };
+
+export function categoryLine(ctx: ReportContext, c: Category, now: Counts, total: number, before: Counts | null, compared: boolean): CategoryLine {
+  const b = before ?? ZERO;
+  return {
+    code: c.code,
+    label: c[ctx.lang],
+    level: word(ctx, c.level === 'family' ? 'familyLevel' : 'pupilLevel'),
+    is_family: c.level === 'family',
+    is_support: c.kind === 'support',
+    students: count(now.students),
+    families: count(now.families),
+    pair: pair(now.students, now.families),
+    share: formatShare(now.students, total),
+    has_pupils: now.students > 0,
+    before_students: compared ? count(b.students) : '',
+    before_families: compared ? count(b.families) : '',
+    before_pair: compared ? pair(b.students, b.families) : '',
+    students_change: compared ? formatChange(changePct(now.students, b.students)) : '',
+    families_change: compared ? formatChange(changePct(now.families, b.families)) : '',
+  };
+}
+
+function classRow(ctx: ReportContext, name: string, teacher: string, c: ClassPassport): ClassRow {
+  const row: ClassRow = { name, teacher, students: count(c.students), families: count(c.families), count: {}, family_count: {}, pair: {} };
+  for (const cat of ctx.registry.catalogue) {
+    const n = c.categories[cat.code] ?? ZERO;
+    row.count[cat.code] = count(n.students);
+    row.family_count[cat.code] = count(n.families);
+    row.pair[cat.code] = pair(n.students, n.families);
+  }
+  return row;
+}
+
+export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts): SchoolModel {
+  const p = ctx.passport;
+  const compare = p.compare ?? null;
+  const lines = ctx.registry.catalogue.map((c) =>
+    categoryLine(ctx, c, p.categories[c.code] ?? ZERO, p.students, compare?.categories[c.code] ?? null, compare !== null),
+  );
+  const byCode = (field: 'students' | 'families' | 'pair') => Object.fromEntries(lines.map((l) => [l.code, l[field]]));
+  const teachers = new Map(ctx.registry.classes.map((c) => [c.name, c.teacher]));
+  const classes = Object.entries(p.classes).map(([name, c]) => classRow(ctx, name, teachers.get(name) ?? '', c));
+  const total = classRow(ctx, word(ctx, 'total'), '', p);
+  const students = (code: string) => p.categories[code]?.students ?? 0;
+
+  const dynamicsCats = compare
+    ? ctx.registry.catalogue.filter((c) => c.kind === 'category' && (students(c.code) > 0 || (compare.categories[c.code]?.students ?? 0) > 0))
+    : [];
+  const dynamics: DynamicsLine[] = dynamicsCats.map((c) => {
+    const now = p.categories[c.code] ?? ZERO;
+    const before = compare!.categories[c.code]!;
+    return {
+      code: c.code,
+      label: c[ctx.lang],
+      now_pair: pair(now.students, now.families),
+      before_pair: pair(before.students, before.families),
+      now_students: count(now.students),
+      before_students: count(before.students),
+      students_change: formatChange(before.studentsChangePct),
+      families_change: formatChange(before.familiesChangePct),
+    };
+  });
+
+  const mealsNow = students('free_meals');
+  const mealsBefore = compare ? (compare.categories.free_meals?.students ?? 0) : null;
+  const notes = ctx.notes;
+  const cost = noteNumber(notes, 'meal_cost');
+  const tenant = noteNumber(notes, 'meals_tenant');
+  const figure = (key: string) => {
+    const n = noteNumber(notes, key);
+    return n === null ? word(ctx, 'none') : count(n);
+  };
+  const roadKeys = ['road_applications', 'road_sponsor_money', 'road_financial', 'road_material', 'road_food'];
+  const sponsor = noteNumber(notes, 'road_sponsor_money');
+  const text = notes.text;
+
+  return {
+    school: schoolBlock(ctx),
+    totals: {
+      students: count(p.students),
+      families: count(p.families),
+      boys: count(ctx.registry.pupils.filter((x) => x.sex === 'M').length),
+      girls: count(ctx.registry.pupils.filter((x) => x.sex === 'F').length),
+      classes: count(Object.keys(p.classes).length),
+    },
+    has_compare: compare !== null,
+    years: { now: p.schoolYear, before: compare?.schoolYear ?? '' },
+    categories: lines.filter((l) => !l.is_support),
+    support: lines.filter((l) => l.is_support),
+    count: byCode('students'),
+    family_count: byCode('families'),
+    pair: byCode('pair'),
+    classes,
+    total,
+    dynamics,
+    charts: {
+      categories: compare || lines.some((l) => l.has_pupils) ? paint(categoriesChart(ctx)) : null,
+      dynamics: dynamics.some((d) => d.students_change !== '—') ? paint(dynamicsChart(ctx)) : null,
+    },
+    meals: {
+      now: count(mealsNow),
+      before: mealsBefore === null ? '' : count(mealsBefore),
+      difference: mealsBefore === null ? '' : count(Math.abs(mealsNow - mealsBefore)),
+      change: mealsBefore === null ? '' : formatChange(changePct(mealsNow, mealsBefore)),
+      increased: mealsBefore !== null && mealsNow > mealsBefore,
+      decreased: mealsBefore !== null && mealsNow < mealsBefore,
+      cost: tenge(cost),
+      has_cost: cost !== null,
+      tenant: tenant === null ? '' : count(tenant),
+      has_tenant: tenant !== null && tenant > 0,
+    },
+    aid: {
+      applications: figure('road_applications'),
+      sponsor_money: sponsor === null ? word(ctx, 'none') : tenge(sponsor),
+      financial: figure('road_financial'),
+      material: figure('road_material'),
+      food: figure('road_food'),
+      fund: count(students('vseobuch_aid')),
+      has_road: roadKeys.some((k) => noteNumber(notes, k) !== null),
+    },
+    registers: {
+      school: count(students('school_register')),
+      risk: count(students('risk_group')),
+      police: count(students('police_register')),
+      any: students('school_register') + students('risk_group') + students('police_register') > 0,
+    },
+    orphans_and_no_care: count(students('orphan') + students('no_parental_care')),
+    notes: { ...text },
+    has_swot: ['swot_strengths', 'swot_weaknesses', 'swot_opportunities', 'swot_threats'].some((k) => (text[k] ?? '') !== ''),
+  };
+}
+
+const COLORS = { before: '#9AA5B1', now: '#2B6CB0', up: '#2B6CB0', down: '#DD6B20' };
+
+/** Figure 1 of seed 001: pupils per category this year against last year, "pupils/families" at each bar. */
+export function categoriesChart(ctx: ReportContext): ChartSpec {
+  const p = ctx.passport;
+  const compare = p.compare;
+  const cats = ctx.registry.catalogue.filter(
+    (c) => c.kind === 'category' && ((p.categories[c.code]?.students ?? 0) > 0 || (compare?.categories[c.code]?.students ?? 0) > 0),
+  );
+  const series = compare
+    ? [{ name: compare.schoolYear, color: COLORS.before }, { name: p.schoolYear, color: COLORS.now }]
+    : [{ name: p.schoolYear, color: COLORS.now }];
+  return {
+    kind: 'grouped-bars',
+    title: reportWords.chartCategoriesTitle[ctx.lang],
+    series,
+    rows: cats.map((c) => {
+      const now = p.categories[c.code] ?? ZERO;
+      const before = compare?.categories[c.code] ?? ZERO;
+      const values = compare ? [before.students, now.students] : [now.students];
+      const texts = compare ? [pair(before.students, before.families), pair(now.students, now.families)] : [pair(now.students, now.families)];
+      return { label: c[ctx.lang], values, texts };
+    }),
+  };
+}
+
+/** Figure 2 of seed 001: the change of each category's pupils against last year, in %. */
+export function dynamicsChart(ctx: ReportContext): ChartSpec {
+  const p = ctx.passport;
+  const rows: { label: string; value: number; text: string }[] = [];
+  for (const c of ctx.registry.catalogue) {
+    const pct = p.compare?.categories[c.code]?.studentsChangePct;
+    if (c.kind !== 'category' || pct === null || pct === undefined) continue;
+    if ((p.categories[c.code]?.students ?? 0) === 0 && (p.compare?.categories[c.code]?.students ?? 0) === 0) continue;
+    rows.push({ label: c[ctx.lang], value: pct, text: formatChange(pct) });
+  }
+  return { kind: 'change-bars', title: reportWords.chartDynamicsTitle[ctx.lang], rows, colors: { up: COLORS.up, down: COLORS.down } };
+}

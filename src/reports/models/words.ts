@@ -1,0 +1,117 @@
+// What report models say in words, in Kazakh and in Russian: list titles, yes/no, groups of Resolution No. 64,
+// chart labels and the messages about report jobs. Code names the phrase; this table words it.
+import type { Lang } from '../../domain/template';
+
+type Worded = Record<Lang, string>;
+type Phrase<P> = Record<Lang, (p: P) => string>;
+
+/** Titles of the default lists (the `filter` of a category job names one of these keys). */
+export const listTitles = {
+  orphans: { kk: 'Жетім және ата-анасының қамқорлығынсыз қалған оқушылар тізімі', ru: 'Список детей-сирот и детей, оставшихся без попечения родителей' },
+  half_orphans: { kk: 'Жартылай жетім оқушылар тізімі', ru: 'Список учащихся-полусирот' },
+  large_families: { kk: 'Көпбалалы отбасылардан шыққан оқушылар тізімі', ru: 'Список учащихся из многодетных семей' },
+  low_income: { kk: 'АӘК алатын және аз қамтылған отбасылардан шыққан оқушылар тізімі', ru: 'Список учащихся из семей, получающих АСП, и малообеспеченных семей' },
+  incomplete_families: { kk: 'Толық емес отбасылардан шыққан оқушылар тізімі', ru: 'Список учащихся из неполных семей' },
+  special_needs: { kk: 'Мүгедектігі бар және ерекше білім беру қажеттілігі бар оқушылар тізімі', ru: 'Список детей с инвалидностью и с особыми образовательными потребностями' },
+  home_schooled: { kk: 'Үйде оқытылатын оқушылар тізімі', ru: 'Список учащихся на домашнем обучении' },
+  kandas: { kk: 'Қандас оқушылар тізімі', ru: 'Список учащихся-кандасов' },
+  registers: { kk: 'Әртүрлі есепте тұрған оқушылар тізімі', ru: 'Список учащихся, состоящих на различных видах учёта' },
+  free_meals: { kk: 'Тегін ыстық тамақпен қамтылған оқушылар тізімі', ru: 'Список учащихся, обеспеченных бесплатным горячим питанием' },
+  res64: {
+    kk: 'ҚР Үкіметінің 2008 жылғы 25 қаңтардағы №64 қаулысы бойынша көмек алуға құқығы бар оқушылар тізімі',
+    ru: 'Список учащихся, имеющих право на помощь по постановлению Правительства РК от 25.01.2008 № 64',
+  },
+} satisfies Record<string, Worded>;
+
+export type DefaultListKey = keyof typeof listTitles;
+
+/** How people write tenge after a figure in a note: "60 000 тг", "603 теңге", "603 ₸". */
+export const tengeUnits = ['₸', 'тг.', 'тг', 'теңге', 'тенге', 'tg'];
+
+/** A list a school asked for by category codes: titled by the categories' names. */
+export const customListTitle: Phrase<{ labels: string }> = {
+  kk: (p) => `Оқушылар тізімі: ${p.labels}`,
+  ru: (p) => `Список учащихся: ${p.labels}`,
+};
+
+/** The groups of Resolution No. 64 of 25.01.2008 (DOMAIN.md), short enough for a table cell. */
+export const res64Groups: Record<1 | 2 | 3 | 4 | 5, Worded> = {
+  1: { kk: 'АӘК алатын отбасылар', ru: 'семьи, получающие АСП' },
+  2: { kk: 'АӘК алмайтын, табысы ең төменгі күнкөріс деңгейінен төмен отбасылар', ru: 'семьи без АСП с доходом ниже прожиточного минимума' },
+  3: { kk: 'отбасында тұратын жетімдер мен ата-анасының қамқорлығынсыз қалған балалар', ru: 'сироты и дети без попечения родителей, живущие в семьях' },
+  4: { kk: 'төтенше жағдайдан зардап шеккен отбасылар', ru: 'семьи, пострадавшие от ЧС' },
+  5: { kk: 'мектеп кеңесі тұрғын үй жағдайын тексеру актісі бойынша анықтаған', ru: 'по решению совета школы по акту обследования' },
+};
+
+export const reportWords = {
+  yes: { kk: 'иә', ru: 'да' },
+  no: { kk: 'жоқ', ru: 'нет' },
+  none: { kk: '—', ru: '—' },
+  male: { kk: 'ұл', ru: 'мужской' },
+  female: { kk: 'қыз', ru: 'женский' },
+  total: { kk: 'Барлығы', ru: 'Всего' },
+  students: { kk: 'Оқушылар', ru: 'Учащиеся' },
+  families: { kk: 'Отбасылар', ru: 'Семьи' },
+  pupilLevel: { kk: 'оқушы', ru: 'ученик' },
+  familyLevel: { kk: 'отбасы', ru: 'семья' },
+  chartCategoriesTitle: { kk: 'Әлеуметтік санаттағы оқушылар саны', ru: 'Число учащихся по социальным категориям' },
+  chartDynamicsTitle: { kk: 'Өткен оқу жылымен салыстырғандағы өзгеріс, %', ru: 'Изменение по сравнению с прошлым учебным годом, %' },
+  chartMealsTitle: { kk: 'ЖББҚ есебінен ыстық тамақпен қамтылған оқушылар', ru: 'Учащиеся, получающие горячее питание из фонда всеобуча' },
+} satisfies Record<string, Worded>;
+
+/** How a family is described in a pupil profile: "4 бала; толық емес отбасы; қамқоршысы: …". */
+export const profilePhrases = {
+  children: { kk: (p: { n: number }) => `отбасында ${p.n} бала`, ru: (p: { n: number }) => `детей в семье: ${p.n}` },
+  guardian: { kk: (p: { name: string }) => `қамқоршысы / заңды өкілі: ${p.name}`, ru: (p: { name: string }) => `опекун / законный представитель: ${p.name}` },
+  siblings: { kk: (p: { n: number }) => `осы мектепте оқитын бауырлары: ${p.n}`, ru: (p: { n: number }) => `братьев и сестёр в этой школе: ${p.n}` },
+} satisfies Record<string, Phrase<never>>;
+
+/** Problems with a report job or a document, for the person who runs the reports; `place` is "«Есептер», 5-жол". */
+type JobParams = { place: string; value: string; scope: string };
+
+export const jobMessages = {
+  unknown_template: {
+    kk: (p) => `${p.place}: «${p.value}» үлгісі табылмады`,
+    ru: (p) => `${p.place}: шаблон «${p.value}» не найден`,
+  },
+  template_scope: {
+    kk: (p) => `${p.place}: «${p.value}» үлгісі «${p.scope}» ауқымына арналмаған`,
+    ru: (p) => `${p.place}: шаблон «${p.value}» не предназначен для охвата «${p.scope}»`,
+  },
+  no_template: {
+    kk: (p) => `${p.place}: «${p.scope}» ауқымы үшін үлгінің атауын жазыңыз`,
+    ru: (p) => `${p.place}: для охвата «${p.scope}» укажите шаблон`,
+  },
+  bad_scope: {
+    kk: (p) => `${p.place}: «${p.value}» ауқымы белгісіз (school, class, category, pupil)`,
+    ru: (p) => `${p.place}: неизвестный охват «${p.value}» (school, class, category, pupil)`,
+  },
+  bad_filter: {
+    kk: (p) => `${p.place}: «${p.value}» сүзгісі тізім де, санат та, сынып та, ЖСН де емес`,
+    ru: (p) => `${p.place}: фильтр «${p.value}» — не список, не категория, не класс и не ИИН`,
+  },
+  bad_file_name: {
+    kk: (p) => `${p.place}: файл атауындағы «${p.value}» белгісі деректерде жоқ; әдепкі атау берілді`,
+    ru: (p) => `${p.place}: метки «${p.value}» в имени файла нет в данных; дано имя по умолчанию`,
+  },
+  bad_tab: {
+    kk: (p) => `${p.place} оқылмады (${p.value}); әдепкі есептер жасалады`,
+    ru: (p) => `${p.place} не прочитан (${p.value}); создаются отчёты по умолчанию`,
+  },
+  empty_class: {
+    kk: (p) => `${p.value} сыныбында оқушы жоқ: оның паспорты жасалмады`,
+    ru: (p) => `в классе ${p.value} нет учеников: его паспорт не создан`,
+  },
+  no_pupils: {
+    kk: (p) => `${p.place}: сүзгіге сай оқушы жоқ («${p.value}»)`,
+    ru: (p) => `${p.place}: нет учеников под фильтр «${p.value}»`,
+  },
+} satisfies Record<string, Phrase<JobParams>>;
+
+export type JobMessageCode = keyof typeof jobMessages;
+
+/** Where a job sits: "«Есептер» парағы, 5-жол"; a default job (no reports tab) is named by its template or list. */
+export const jobPlace: Phrase<{ tab: string; row: number }> = {
+  kk: (p) => `«${p.tab}» парағы, ${p.row}-жол`,
+  ru: (p) => `лист «${p.tab}», строка ${p.row}`,
+};
