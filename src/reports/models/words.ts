@@ -1,5 +1,6 @@
 // What report models say in words, in Kazakh and in Russian: list titles, yes/no, groups of Resolution No. 64,
 // chart labels and the messages about report jobs. Code names the phrase; this table words it.
+import { words } from '../../domain/i18n';
 import type { Lang } from '../../domain/template';
 
 type Worded = Record<Lang, string>;
@@ -49,9 +50,10 @@ export const reportWords = {
   none: { kk: '—', ru: '—' },
   male: { kk: 'ұл', ru: 'мужской' },
   female: { kk: 'қыз', ru: 'женский' },
-  total: { kk: 'Барлығы', ru: 'Всего' },
-  students: { kk: 'Оқушылар', ru: 'Учащиеся' },
-  families: { kk: 'Отбасылар', ru: 'Семьи' },
+  // The same words as the passport's tables: one wording in the whole product.
+  total: words.total,
+  students: words.students,
+  families: words.families,
   pupilLevel: { kk: 'оқушы', ru: 'ученик' },
   familyLevel: { kk: 'отбасы', ru: 'семья' },
   chartCategoriesTitle: { kk: 'Әлеуметтік санаттағы оқушылар саны', ru: 'Число учащихся по социальным категориям' },
