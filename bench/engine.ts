@@ -17,6 +17,10 @@ export interface BenchRow {
   engineMs: number;
   googleCalls?: number;
   modeledSeconds?: number;
+  /** What was measured, where the action alone does not say (the reports' rows). */
+  detail?: string;
+  documents?: number;
+  steps?: number;
 }
 
 const SIZES = [1_000, 10_000, 100_000];

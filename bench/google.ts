@@ -1,32 +1,25 @@
 // The Google side of each action: calls that reach Google, counted on the fake services, at 1, 10 and
-// 100 class tabs (25 pupils a class), and the seconds they would take in Apps Script.
+// 100 class tabs (25 pupils a class), and the seconds they would take in Apps Script; and the reports:
+// calls per document and a whole school's run.
 //
-// The latency model (DESIGN.md, "Apps Script, as it really is"): Sheets.Spreadsheets.get 0.3 s (one
-// batchGet-sized read), Sheets.Spreadsheets.batchUpdate 0.4 s, a SpreadsheetApp range write 0.27 s
-// (100 written in a loop take 27 s), a range read 0.11 s (100 in a loop take 11 s), any other call (lock,
-// toast, menu, sheet lookup) 0.1 s; plus the engine's own time as measured here in Node.
+// The latency model is test/fakes/latency.ts (DESIGN.md's figures for Sheets, a lock, a toast, a menu: 0.3 s a
+// get, 0.4 s a batchUpdate, 0.11 s a range read, 0.27 s a range write, 0.1 s any other call; Drive, DocumentApp
+// and PropertiesService as documented there); plus the engine's own time as measured here in Node.
 import { performance } from 'node:perf_hooks';
 import { validateEdit } from '../src/apps-script/live-validation';
 import { runMenuItem } from '../src/apps-script/menu';
-import type { TabData, WorkbookData } from '../src/domain/sheet';
-import { fakeGoogle } from '../test/fakes/google';
+import { reportsStep } from '../src/apps-script/reports/run';
+import type { Cell, TabData, WorkbookData } from '../src/domain/sheet';
+import { tabSpec } from '../src/domain/template';
+import { fakeGoogle, type FakeGoogle } from '../test/fakes/google';
+import { modeledSeconds } from '../test/fakes/latency';
 import { schoolData } from '../test/apps-script/school';
 import type { BenchRow } from './engine';
 
-const LATENCY: Record<string, number> = {
-  'Sheets.Spreadsheets.get': 0.3,
-  'Sheets.Spreadsheets.batchUpdate': 0.4,
-  'Range.getValues': 0.11,
-  'Range.setNotes': 0.27,
-};
-const OTHER_CALL = 0.1;
+export { modeledSeconds };
+
 const TAB_COUNTS = [1, 10, 100];
 const now = new Date('2025-10-01T06:00:00Z');
-
-export function modeledSeconds(byMethod: Record<string, number>, engineMs: number): number {
-  const calls = Object.entries(byMethod).reduce((s, [m, n]) => s + n * (LATENCY[m] ?? OTHER_CALL), 0);
-  return Math.round((calls + engineMs / 1000) * 10) / 10;
-}
 
 /** The 2,500-pupil school cut down to its first `classes` class tabs, the classes tab listing only those. */
 function schoolOf(classes: number): WorkbookData {
@@ -72,4 +65,79 @@ export function googleRows(): BenchRow[] {
     }
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reports
+
+/** Sets a column of the reports tab's job rows: `values` by sheet row (1-based), every other job inactive. */
+function jobs(google: FakeGoogle, active: Record<number, Record<string, string | boolean>>): void {
+  const title = tabSpec('reports').title.kk;
+  const sheet = google.state.sheetByTitle(title)!;
+  const rows = google.state.values(title) as Cell[][];
+  const header = rows[0] as string[];
+  const col = (key: string) => header.indexOf(tabSpec('reports').columns.find((c) => c.key === key)!.header.kk);
+  for (let r = 2; r <= rows.length; r++) {
+    const set = { active: false, ...(active[r] ?? {}) };
+    for (const [key, value] of Object.entries(set)) {
+      sheet.cells.set(`${r - 1},${col(key)}`, { value: typeof value === 'boolean' ? { boolValue: value } : { stringValue: value } });
+    }
+  }
+}
+
+/** Steps until the run is done, as the sidebar takes them; calls and Node time of all of them. */
+function runReports(google: FakeGoogle): { byMethod: Record<string, number>; engineMs: number; steps: number; documents: number } {
+  google.log.reset();
+  const start = performance.now();
+  let steps = 0;
+  let documents = 0;
+  for (;;) {
+    const p = reportsStep(google);
+    google.endExecution();
+    steps++;
+    documents = p.made;
+    if (p.stopped !== 'time' || steps > 100) break;
+  }
+  return { byMethod: google.log.byMethod(), engineMs: Math.round((performance.now() - start) * 10) / 10, steps, documents };
+}
+
+const CLASS_JOB = 4;
+
+/**
+ * One class passport (25 pupils): the calls one more document costs in a run — a run making two of them less a run
+ * making one, both replacing the documents of an earlier run, templates and folders already there.
+ */
+function perDocument(pdf: boolean): BenchRow {
+  const data = schoolOf(10);
+  const google = fakeGoogle({ tabs: data.tabs, locale: 'kk_KZ', now, clock: 'modeled' });
+  const classes = data.tabs.filter((t) => t.key?.startsWith('class:')).map((t) => t.key!.slice('class:'.length));
+  const measure = (names: string[]) => {
+    jobs(google, { [CLASS_JOB]: { active: true, filter: names.join(', '), pdf } });
+    return runReports(google);
+  };
+  measure(classes.slice(0, 2));
+  const one = measure(classes.slice(0, 1));
+  const two = measure(classes.slice(0, 2));
+  const byMethod = Object.fromEntries(Object.keys(two.byMethod).map((m) => [m, two.byMethod[m]! - (one.byMethod[m] ?? 0)]));
+  const engineMs = Math.max(0, Math.round((two.engineMs - one.engineMs) * 10) / 10);
+  const googleCalls = Object.values(byMethod).reduce((s, n) => s + n, 0);
+  const pupils = data.tabs.find((t) => t.key === `class:${classes[1]}`)!.rows.length - 1;
+  return { action: 'reports', detail: pdf ? 'class passport + PDF, per document' : 'class passport, per document', pupils, tabs: 1, engineMs, googleCalls, modeledSeconds: modeledSeconds(byMethod, engineMs), documents: 1 };
+}
+
+/** A whole school's first run of the default jobs (templates converted, folders made): all of it, step after step. */
+function wholeSchool(classes: number): BenchRow {
+  const data = schoolOf(classes);
+  const google = fakeGoogle({ tabs: data.tabs, locale: 'kk_KZ', now, clock: 'modeled' });
+  const run = runReports(google);
+  const pupils = data.tabs.filter((t) => t.key?.startsWith('class:')).reduce((s, t) => s + t.rows.length - 1, 0);
+  const googleCalls = Object.values(run.byMethod).reduce((s, n) => s + n, 0);
+  return {
+    action: 'reports', detail: `whole school, ${run.documents} documents in ${run.steps} steps`, pupils, tabs: classes,
+    engineMs: run.engineMs, googleCalls, modeledSeconds: modeledSeconds(run.byMethod, run.engineMs), documents: run.documents, steps: run.steps,
+  };
+}
+
+export function reportsRows(): BenchRow[] {
+  return [perDocument(false), perDocument(true), wholeSchool(10), wholeSchool(100)];
 }

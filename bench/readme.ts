@@ -8,7 +8,7 @@ const END = '<!-- bench:end -->';
 export function benchTable(rows: readonly BenchRow[]): string {
   const google = rows.some((r) => r.googleCalls !== undefined);
   const head = ['action', 'pupils', 'tabs', 'engine ms', ...(google ? ['Google calls', 'modeled s'] : [])];
-  const lines = rows.map((r) => [r.action, r.pupils.toLocaleString('en-US'), r.tabs, r.engineMs, ...(google ? [r.googleCalls ?? '', r.modeledSeconds ?? ''] : [])]);
+  const lines = rows.map((r) => [r.detail ? `${r.action}: ${r.detail}` : r.action, r.pupils.toLocaleString('en-US'), r.tabs, r.engineMs, ...(google ? [r.googleCalls ?? '', r.modeledSeconds ?? ''] : [])]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
 }
 

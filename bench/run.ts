@@ -4,14 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRows } from './engine';
-import { googleRows } from './google';
+import { googleRows, reportsRows } from './google';
 import { updateReadme } from './readme';
 
 // Engine rows first; then each action in Sheets, with its calls to Google and modeled seconds.
-const rows = [...engineRows(), ...googleRows()];
+const rows = [...engineRows(), ...googleRows(), ...reportsRows()];
 const root = join(__dirname, '..');
 const file = join(root, 'bench', 'results.json');
 writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');
-for (const r of rows) console.log(`${r.action.padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
+for (const r of rows) console.log(`${(r.detail ? `${r.action}: ${r.detail}` : r.action).padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
 updateReadme(join(root, 'README.md'), rows);
 console.log(`→ ${file}, README.md`);

@@ -1,11 +1,25 @@
 // The Apps Script bundle (`npm run build`, and the bundle tests). esbuild makes src/apps-script/main.ts one IIFE (global Qamqor),
 // entry-points.js follows it with the top-level functions Apps Script calls, and the manifest is copied:
-// dist/Code.js and dist/appsscript.json, what `clasp push` sends.
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// dist/Code.js and dist/appsscript.json, what `clasp push` sends. The default report templates ride along as
+// base64 (module qamqor:default-templates): a new .docx in sheets-template/reports needs no code.
+import { build, type Plugin } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
+const TEMPLATES_DIR = join(root, 'sheets-template/reports');
+
+const defaultTemplates: Plugin = {
+  name: 'qamqor-default-templates',
+  setup(b) {
+    b.onResolve({ filter: /^qamqor:default-templates$/ }, (args) => ({ path: args.path, namespace: 'qamqor-templates' }));
+    b.onLoad({ filter: /.*/, namespace: 'qamqor-templates' }, () => {
+      const files = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.docx')).sort();
+      const map = Object.fromEntries(files.map((f) => [f.replace(/\.docx$/, ''), readFileSync(join(TEMPLATES_DIR, f)).toString('base64')]));
+      return { contents: `export default ${JSON.stringify(map)};`, loader: 'js', watchFiles: files.map((f) => join(TEMPLATES_DIR, f)) };
+    });
+  },
+};
 
 export interface Bundle {
   code: string;
@@ -28,6 +42,7 @@ export async function buildAppsScript(outdir?: string): Promise<Bundle> {
     write: false,
     footer: { js: readFileSync(join(root, 'src/apps-script/entry-points.js'), 'utf8') },
     logLevel: 'silent',
+    plugins: [defaultTemplates],
   });
   const code = result.outputFiles[0].text;
   if (outdir) {

@@ -1,5 +1,6 @@
 // The functions Apps Script calls by name, appended after the Qamqor bundle (esbuild footer): the simple
-// triggers and one wrapper per item of the MENU table in menu.ts. A new menu item needs its line here.
+// triggers, one wrapper per item of the MENU table in menu.ts (a new menu item needs its line here), and the
+// targets the reports sidebar calls through google.script.run.
 function onOpen(e) { Qamqor.onOpen(e); }
 function onEdit(e) { Qamqor.onEdit(e); }
 function qamqorSetup() { Qamqor.menu('qamqorSetup'); }
@@ -7,4 +8,8 @@ function qamqorValidate() { Qamqor.menu('qamqorValidate'); }
 function qamqorPassport() { Qamqor.menu('qamqorPassport'); }
 function qamqorArchive() { Qamqor.menu('qamqorArchive'); }
 function qamqorNewYear() { Qamqor.menu('qamqorNewYear'); }
+function qamqorReports() { Qamqor.menu('qamqorReports'); }
+function qamqorPlaceholders() { Qamqor.menu('qamqorPlaceholders'); }
 function qamqorHelp() { Qamqor.menu('qamqorHelp'); }
+function qamqorReportsStep() { return Qamqor.reportsStep(); }
+function qamqorReportsProgress() { return Qamqor.reportsProgress(); }

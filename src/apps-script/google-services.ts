@@ -39,6 +39,7 @@ export interface GUi {
   createMenu(caption: string): GMenu;
   alert(title: string, prompt: string, buttons: unknown): unknown;
   showModalDialog(userInterface: unknown, title: string): void;
+  showSidebar(userInterface: unknown): void;
   ButtonSet: { OK: unknown; YES_NO: unknown };
   Button: { YES: unknown; NO: unknown; OK: unknown };
 }
@@ -67,8 +68,14 @@ export interface LockServiceLike {
   getDocumentLock(): GLock | null;
 }
 
+export interface HtmlOutput {
+  setWidth(w: number): HtmlOutput;
+  setHeight(h: number): HtmlOutput;
+  setTitle(title: string): HtmlOutput;
+}
+
 export interface HtmlServiceLike {
-  createHtmlOutput(html: string): { setWidth(w: number): unknown; setHeight(h: number): unknown };
+  createHtmlOutput(html: string): HtmlOutput;
 }
 
 /** Everything an action may use; onEdit and onOpen get by with SpreadsheetApp alone. */
@@ -77,6 +84,14 @@ export interface GoogleServices {
   Sheets?: SheetsAdvanced;
   LockService?: LockServiceLike;
   HtmlService?: HtmlServiceLike;
+  /** Reports: documents are filled with DocumentApp, files handled by the Drive advanced service (v3). */
+  DocumentApp?: DocumentAppLike;
+  Drive?: DriveAdvanced;
+  Utilities?: UtilitiesLike;
+  Charts?: ChartsLike;
+  PropertiesService?: PropertiesServiceLike;
+  /** The default report templates as base64 .docx by "name.lang" (bundled by the build; read from disk by tests). */
+  templates?: (nameLang: string) => string | null;
   /** The clock; a test pins it. */
   now?: () => Date;
 }
@@ -86,4 +101,188 @@ export interface EditEvent {
   range: GRange;
   value?: unknown;
   oldValue?: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reports: Drive, DocumentApp, Utilities, Charts, PropertiesService (only what the reports renderer calls).
+
+/** A Blob: bytes are Java's signed bytes (-128…127). */
+export interface GBlob {
+  getBytes(): number[];
+  getContentType(): string | null;
+  getName(): string | null;
+  setName(name: string): GBlob;
+}
+
+export interface UtilitiesLike {
+  newBlob(data: number[], contentType?: string, name?: string): GBlob;
+  base64Decode(encoded: string): number[];
+  formatDate(date: Date, timeZone: string, format: string): string;
+}
+
+/** A Drive API v3 file resource, the fields Qamqor asks for. */
+export interface DriveFile {
+  id?: string;
+  name?: string;
+  mimeType?: string;
+  parents?: string[];
+  trashed?: boolean;
+  /** Private to Qamqor: which workbook and which document a file was made for. */
+  appProperties?: Record<string, string>;
+}
+
+/** The Drive advanced service (REST API v3): it honours the drive.file scope and converts .docx into Google Docs. */
+export interface DriveAdvanced {
+  Files: {
+    create(resource: DriveFile, mediaData?: GBlob, optionalArgs?: { fields?: string }): DriveFile;
+    copy(resource: DriveFile, fileId: string, optionalArgs?: { fields?: string }): DriveFile;
+    get(fileId: string, optionalArgs?: { fields?: string }): DriveFile;
+    list(optionalArgs: { q: string; fields?: string; pageSize?: number; pageToken?: string }): { files?: DriveFile[]; nextPageToken?: string };
+    update(resource: DriveFile, fileId: string, mediaData?: GBlob, optionalArgs?: { fields?: string }): DriveFile;
+  };
+}
+
+/** DocumentApp.ElementType values are opaque enum objects: compared by identity with the service's own. */
+export type GElementType = unknown;
+
+export interface GElement {
+  getType(): GElementType;
+  asParagraph(): GParagraph;
+  asListItem(): GParagraph;
+  asTable(): GTable;
+  asText(): GText;
+}
+
+export interface GContainer {
+  getNumChildren(): number;
+  getChild(childIndex: number): GElement;
+}
+
+export interface GSection extends GContainer {
+  appendParagraph(paragraph: GParagraph): GParagraph;
+  appendListItem(listItem: GParagraph): GParagraph;
+  appendTable(table: GTable): GTable;
+}
+
+export interface GBody extends GSection {
+  getPageWidth(): number;
+  getPageHeight(): number;
+  getMarginLeft(): number;
+  getMarginRight(): number;
+  getMarginTop(): number;
+  getMarginBottom(): number;
+  setPageWidth(v: number): GBody;
+  setPageHeight(v: number): GBody;
+  setMarginLeft(v: number): GBody;
+  setMarginRight(v: number): GBody;
+  setMarginTop(v: number): GBody;
+  setMarginBottom(v: number): GBody;
+}
+
+/** A Paragraph or a ListItem: Qamqor uses only what the two share. */
+export interface GParagraph extends GContainer {
+  getText(): string;
+  editAsText(): GText;
+  clear(): GParagraph;
+  appendInlineImage(image: GBlob): GInlineImage;
+  removeFromParent(): unknown;
+  merge(): GParagraph;
+  copy(): GParagraph;
+}
+
+export interface GTable {
+  getNumRows(): number;
+  getRow(rowIndex: number): GTableRow;
+  insertTableRow(childIndex: number, tableRow: GTableRow): GTableRow;
+  removeFromParent(): unknown;
+  copy(): GTable;
+}
+
+export interface GTableRow {
+  getNumCells(): number;
+  getCell(cellIndex: number): GTableCell;
+  copy(): GTableRow;
+  removeFromParent(): unknown;
+}
+
+export interface GTableCell extends GContainer {
+  getText(): string;
+  editAsText(): GText;
+}
+
+export interface GText {
+  getText(): string;
+  getTextAttributeIndices(): number[];
+  insertText(offset: number, text: string): GText;
+  deleteText(startOffset: number, endOffsetInclusive: number): GText;
+  getAttributes(offset: number): Record<string, unknown>;
+  setAttributes(startOffset: number, endOffsetInclusive: number, attributes: Record<string, unknown>): GText;
+}
+
+export interface GInlineImage {
+  setWidth(width: number): GInlineImage;
+  setHeight(height: number): GInlineImage;
+}
+
+export interface GFootnote {
+  getFootnoteContents(): { getText(): string };
+}
+
+export interface GDocument {
+  getId(): string;
+  getName(): string;
+  getBody(): GBody;
+  getHeader(): GSection | null;
+  getFooter(): GSection | null;
+  addHeader(): GSection;
+  addFooter(): GSection;
+  getFootnotes(): GFootnote[];
+  saveAndClose(): void;
+  getAs(contentType: string): GBlob;
+}
+
+export interface DocumentAppLike {
+  openById(id: string): GDocument;
+  ElementType: {
+    PARAGRAPH: GElementType;
+    LIST_ITEM: GElementType;
+    TABLE: GElementType;
+    TEXT: GElementType;
+    INLINE_IMAGE: GElementType;
+  };
+}
+
+export interface GProperties {
+  getProperties(): Record<string, string>;
+  getProperty(key: string): string | null;
+  setProperties(properties: Record<string, string>, deleteAllOthers?: boolean): GProperties;
+  deleteProperty(key: string): GProperties;
+}
+
+export interface PropertiesServiceLike {
+  getDocumentProperties(): GProperties;
+}
+
+export interface GDataTableBuilder {
+  addColumn(type: unknown, label: string): GDataTableBuilder;
+  addRow(values: (string | number)[]): GDataTableBuilder;
+  build(): unknown;
+}
+
+export interface GBarChartBuilder {
+  setDataTable(table: unknown): GBarChartBuilder;
+  setTitle(title: string): GBarChartBuilder;
+  setColors(colors: string[]): GBarChartBuilder;
+  setDimensions(width: number, height: number): GBarChartBuilder;
+  setLegendPosition(position: unknown): GBarChartBuilder;
+  setStacked(): GBarChartBuilder;
+  build(): { getAs(contentType: string): GBlob };
+}
+
+/** The Charts service: charts drawn server-side from data, no scope needed. */
+export interface ChartsLike {
+  newDataTable(): GDataTableBuilder;
+  newBarChart(): GBarChartBuilder;
+  ColumnType: { STRING: unknown; NUMBER: unknown };
+  Position: { BOTTOM: unknown; NONE: unknown };
 }

@@ -18,6 +18,7 @@ import {
   type SheetsRequest,
   type SheetsSheet,
   type SheetsSpreadsheet,
+  type TextFormatRun,
 } from './sheets-api';
 
 /** The developer metadata key that carries a tab's stable identity across renames. */
@@ -38,8 +39,11 @@ export type SheetsChange =
   | { kind: 'unprotect'; protectedRangeId: number }
   /** Validation marks: a note and a background on each cell, or neither (null) once it is fixed. */
   | { kind: 'marks'; tab: TabRef; cells: { row: number; col: number; note: string | null; background: Color | null }[] }
-  /** Text cells that link somewhere (an issue to its cell); the text stays text. */
-  | { kind: 'links'; tab: TabRef; cells: { row: number; col: number; text: string; uri: string }[] }
+  /**
+   * Text cells that link somewhere (an issue to its cell); the text stays text. With `runs`, only those stretches
+   * link, each to its own address (a report job's documents, one per line).
+   */
+  | { kind: 'links'; tab: TabRef; cells: { row: number; col: number; text: string; uri: string; runs?: { start: number; end: number; uri: string }[] }[] }
   /** A chart on a tab, over ranges of that tab; `chartId` updates an existing chart in place. */
   | { kind: 'chart'; tab: TabRef; chartId?: number; spec: ChartSpec; anchor: { row: number; col: number }; width: number; height: number }
   | { kind: 'timeZone'; timeZone: string };
@@ -242,7 +246,7 @@ class BatchPlan {
           r.push({
             updateCells: {
               start: { sheetId: tab.sheetId, rowIndex: c.row, columnIndex: c.col },
-              rows: [{ values: [{ userEnteredValue: { stringValue: c.text }, textFormatRuns: [{ startIndex: 0, format: { link: { uri: c.uri } } }] }] }],
+              rows: [{ values: [c.text ? { userEnteredValue: { stringValue: c.text }, textFormatRuns: formatRuns(c) } : {}] }],
               fields: 'userEnteredValue,textFormatRuns',
             },
           });
@@ -377,6 +381,19 @@ function validationRule(column: ColumnFormat): DataValidationRule | null {
     default:
       return null;
   }
+}
+
+/** Text format runs of a link cell: each linked stretch, and a plain run after it when text follows. */
+function formatRuns(c: { text: string; uri: string; runs?: { start: number; end: number; uri: string }[] }): TextFormatRun[] {
+  if (!c.runs) return [{ startIndex: 0, format: { link: { uri: c.uri } } }];
+  const out: TextFormatRun[] = [];
+  c.runs.forEach((run, i) => {
+    if (run.start > 0 && out.length === 0) out.push({ startIndex: 0, format: {} });
+    out.push({ startIndex: run.start, format: { link: { uri: run.uri } } });
+    const next = c.runs![i + 1];
+    if (run.end < c.text.length && (!next || next.start > run.end)) out.push({ startIndex: run.end, format: {} });
+  });
+  return out;
 }
 
 function needsFormat(v: Cell | undefined): boolean {

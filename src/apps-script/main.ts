@@ -1,14 +1,24 @@
 // The bundle's entry: the one place that finds Google's services as globals and hands them to the code.
 // esbuild wraps this module in an IIFE named Qamqor; entry-points.js holds the top-level functions that
 // Apps Script calls by name and that delegate here.
-import type { EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, SheetsAdvanced, SpreadsheetAppLike } from './google-services';
+import bundledTemplates from 'qamqor:default-templates';
+import type {
+  ChartsLike, DocumentAppLike, DriveAdvanced, EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, PropertiesServiceLike,
+  SheetsAdvanced, SpreadsheetAppLike, UtilitiesLike,
+} from './google-services';
 import { validateEdit } from './live-validation';
 import { MENU, openMenu, runMenuItem } from './menu';
+import { reportsProgress as progressOf, reportsStep as stepOf, type Progress } from './reports/run';
 
 declare const SpreadsheetApp: SpreadsheetAppLike;
 declare const Sheets: SheetsAdvanced | undefined;
 declare const LockService: LockServiceLike | undefined;
 declare const HtmlService: HtmlServiceLike | undefined;
+declare const DocumentApp: DocumentAppLike | undefined;
+declare const Drive: DriveAdvanced | undefined;
+declare const Utilities: UtilitiesLike | undefined;
+declare const Charts: ChartsLike | undefined;
+declare const PropertiesService: PropertiesServiceLike | undefined;
 
 /** Looked up at each call, never at load: a simple trigger has no Sheets service, and a test swaps the fakes. */
 function services(): GoogleServices {
@@ -17,6 +27,12 @@ function services(): GoogleServices {
     Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
     LockService: typeof LockService === 'undefined' ? undefined : LockService,
     HtmlService: typeof HtmlService === 'undefined' ? undefined : HtmlService,
+    DocumentApp: typeof DocumentApp === 'undefined' ? undefined : DocumentApp,
+    Drive: typeof Drive === 'undefined' ? undefined : Drive,
+    Utilities: typeof Utilities === 'undefined' ? undefined : Utilities,
+    Charts: typeof Charts === 'undefined' ? undefined : Charts,
+    PropertiesService: typeof PropertiesService === 'undefined' ? undefined : PropertiesService,
+    templates: (nameLang) => bundledTemplates[nameLang] ?? null,
   };
 }
 
@@ -34,6 +50,16 @@ export function onEdit(e: EditEvent): void {
 /** A menu item, by the name of the top-level function it called. */
 export function menu(functionName: string): void {
   runMenuItem(services(), functionName);
+}
+
+/** The reports sidebar's step: one execution's worth of documents, and where the run stands. */
+export function reportsStep(): Progress {
+  return stepOf(services());
+}
+
+/** Polled by the reports sidebar while a step runs. */
+export function reportsProgress(): Progress {
+  return progressOf(services());
 }
 
 /** The function names the menu calls: the bundle test checks each has its top-level wrapper. */

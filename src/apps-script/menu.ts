@@ -8,6 +8,7 @@ import type { GoogleServices } from './google-services';
 import { showHelp } from './help';
 import { say, ui } from './messages';
 import { passportAction } from './passport-action';
+import { showPlaceholders, showReportsSidebar } from './reports/sidebar';
 import { runAction, type Action } from './run-action';
 import { setupAction } from './setup-action';
 import { validateAction } from './validate-action';
@@ -28,6 +29,8 @@ export const MENU: readonly MenuItem[] = [
   { functionName: 'qamqorSetup', label: ui.menuSetup, run: { action: setupAction } },
   { functionName: 'qamqorValidate', label: ui.menuValidate, run: { action: validateAction }, separated: true },
   { functionName: 'qamqorPassport', label: ui.menuPassport, run: { action: passportAction } },
+  { functionName: 'qamqorReports', label: ui.menuReports, run: { dialog: showReportsSidebar }, separated: true },
+  { functionName: 'qamqorPlaceholders', label: ui.menuPlaceholders, run: { dialog: showPlaceholders } },
   { functionName: 'qamqorArchive', label: ui.menuArchive, run: { action: archiveAction }, separated: true },
   { functionName: 'qamqorNewYear', label: ui.menuNewYear, run: { action: newYearAction } },
   { functionName: 'qamqorHelp', label: ui.menuHelp, run: { dialog: showHelp }, separated: true },

@@ -1,5 +1,6 @@
 // dist/Code.js as Apps Script runs it: loaded into a bare vm context holding only the fake services (no
-// require, no process, no setTimeout), its top-level functions called, on a 2,500-pupil, 100-class school.
+// require, no process, no setTimeout), its top-level functions called, on a 2,500-pupil, 100-class school;
+// "Generate reports" end to end on a small one, driven as its sidebar drives it.
 import vm from 'node:vm';
 import { buildAppsScript } from '../../scripts/apps-script-bundle';
 import { tabSpec } from '../../src/domain/template';
@@ -143,6 +144,36 @@ describe('the bundle in a bare context', () => {
       const eleventh = google.state.sheets.find((s) => s.title === '11А')!;
       expect(eleventh.metadata[0].metadataValue).toBe('class:11А');
       expect(google.state.values(tabSpec('archive').title.kk).length).toBeGreaterThan(50);
+    });
+  });
+
+  describe('Generate reports end to end on a small school', () => {
+    const google = fakeSchool(100);
+    let ctx: Record<string, any>;
+    beforeAll(() => {
+      ctx = load(google);
+    });
+
+    it('the menu opens the sidebar; its steps make every document with the bundled templates, and write the reports tab', () => {
+      ctx.qamqorReports();
+      google.endExecution();
+      expect(google.ui.sidebars).toHaveLength(1);
+      expect(google.ui.sidebars[0].html).toContain('qamqorReportsStep');
+      let progress: any;
+      let steps = 0;
+      do {
+        progress = ctx.qamqorReportsStep();
+        google.endExecution();
+        steps++;
+      } while (progress.stopped === 'time' && steps < 20);
+      expect(progress).toMatchObject({ finished: true, total: 17, made: 17, failed: 0, error: null });
+      const docs = [...google.drive.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+      // Seventeen documents and the eight templates they were copied from, converted from the bundle's .docx.
+      expect(docs).toHaveLength(25);
+      expect(docs.map((f) => f.name)).toContain('class-passport.kk');
+      const reports = google.state.values(tabSpec('reports').title.kk);
+      expect(reports.filter((r) => String(r[8]).startsWith('Жасалды:'))).toHaveLength(14);
+      expect(ctx.qamqorReportsProgress()).toMatchObject({ finished: true, done: 17, total: 17 });
     });
   });
 });

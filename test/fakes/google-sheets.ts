@@ -514,6 +514,7 @@ export interface UiScript {
   answers: string[];
   alerts: { title: string; prompt: string }[];
   dialogs: { title: string; html: string }[];
+  sidebars: { title: string; html: string }[];
   menus: { caption: string; items: { caption: string; functionName: string }[] }[];
 }
 
@@ -625,6 +626,11 @@ export function fakeSpreadsheetApp(state: FakeSpreadsheetState, ui: UiScript): S
     showModalDialog: (output, title) => {
       log.hit('Ui.showModalDialog');
       ui.dialogs.push({ title, html: (output as { html: string }).html });
+    },
+    showSidebar: (output) => {
+      log.hit('Ui.showSidebar');
+      const o = output as { html: string; title: string };
+      ui.sidebars.push({ title: o.title, html: o.html });
     },
     ButtonSet: { OK: 'OK', YES_NO: 'YES_NO' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },

@@ -1,9 +1,16 @@
 // fakeGoogle({ ... }): the fake Google services as one object, composed from the modules of test/fakes/
-// around one CallLog. Later fakes (DriveApp, DocumentApp) add a field here and a module beside.
-import type { GoogleServices, HtmlServiceLike, LockServiceLike } from '../../src/apps-script/google-services';
+// around one CallLog: Sheets and SpreadsheetApp (google-sheets.ts), Drive (google-drive.ts), DocumentApp
+// (google-docs.ts), Utilities, PropertiesService and Charts (google-utilities.ts), LockService and HtmlService here.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoogleServices, HtmlOutput, HtmlServiceLike, LockServiceLike } from '../../src/apps-script/google-services';
 import type { TabData } from '../../src/domain/sheet';
 import { CallLog } from './call-log';
+import { fakeDocumentApp } from './google-docs';
+import { FakeDrive } from './google-drive';
 import { FakeSpreadsheetState, fakeSheets, fakeSpreadsheetApp, type UiScript } from './google-sheets';
+import { fakeCharts, fakeUtilities, FakeProperties, type FakeChart } from './google-utilities';
+import { latencyOf } from './latency';
 
 export interface FakeGoogleOptions {
   tabs?: (Pick<TabData, 'title' | 'rows'> & Partial<Pick<TabData, 'key' | 'formulas'>>)[];
@@ -12,6 +19,11 @@ export interface FakeGoogleOptions {
   /** Answers to alerts with buttons, in order. */
   answers?: string[];
   now?: Date;
+  /**
+   * 'modeled': the clock moves by the modeled latency of every call made (test/fakes/latency.ts), from `now`, so a
+   * long run meets the time limit as it would in Apps Script; 'fixed' (the default): it stands at `now`.
+   */
+  clock?: 'fixed' | 'modeled';
 }
 
 /** The document lock: held by one execution at a time; the end of an execution releases it, as in Apps Script. */
@@ -43,21 +55,48 @@ export class FakeLock {
 export function fakeHtmlService(): HtmlServiceLike {
   return {
     createHtmlOutput: (html: string) => {
-      const output = { html, setWidth: () => output, setHeight: () => output };
+      const output: HtmlOutput & { html: string; title: string } = {
+        html,
+        title: '',
+        setWidth: () => output,
+        setHeight: () => output,
+        setTitle: (title: string) => {
+          output.title = title;
+          return output;
+        },
+      };
       return output;
     },
   };
 }
 
-export type FakeGoogle = Required<Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService'>> & {
+/** The default report templates as the bundle carries them: base64 .docx by "name.lang". */
+export function diskTemplates(nameLang: string): string | null {
+  // From the repository, whether this file runs from test/fakes or bundled into dist/ (npm run bench).
+  for (const dir of [join(__dirname, '../../sheets-template/reports'), join(process.cwd(), 'sheets-template/reports')]) {
+    const file = join(dir, `${nameLang}.docx`);
+    if (existsSync(file)) return readFileSync(file).toString('base64');
+  }
+  return null;
+}
+
+export type FakeGoogle = Required<
+  Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService' | 'DocumentApp' | 'Drive' | 'Utilities' | 'Charts' | 'PropertiesService' | 'templates'>
+> & {
   SpreadsheetApp: ReturnType<typeof fakeSpreadsheetApp>;
   now: () => Date;
   log: CallLog;
   state: FakeSpreadsheetState;
+  drive: FakeDrive;
+  properties: FakeProperties;
+  /** Charts drawn by the Charts service, in order. */
+  charts: FakeChart[];
   lock: FakeLock;
   ui: UiScript;
   /** Ends the current execution: its lock goes, as when an Apps Script run returns. */
   endExecution(): void;
+  /** Moves the clock on (to the next day, say). */
+  advance(ms: number): void;
   /** The services alone, as main.ts would find them as globals. */
   globals(): Record<string, unknown>;
 };
@@ -68,25 +107,50 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   if (options.locale) state.locale = options.locale;
   if (options.timeZone) state.timeZone = options.timeZone;
   for (const tab of options.tabs ?? []) state.seedTab(tab);
-  const ui: UiScript = { answers: [...(options.answers ?? [])], alerts: [], dialogs: [], menus: [] };
+  const ui: UiScript = { answers: [...(options.answers ?? [])], alerts: [], dialogs: [], menus: [], sidebars: [] };
   const lock = new FakeLock(log);
   let run = 1;
+  const start = (options.now ?? new Date('2025-10-01T06:00:00Z')).getTime();
+  let shift = 0;
+  // The modeled clock adds up every call ever made, whatever CallLog.reset() does to the counts.
+  let elapsed = 0;
+  if (options.clock === 'modeled') log.listen((method) => (elapsed += latencyOf(method)));
+  const now = () => new Date(start + shift + Math.round(elapsed * 1000));
+  // Drive's day, for the daily limit of documents: the calendar day in Kazakhstan (UTC+5).
+  const drive = new FakeDrive(log, () => new Date(now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10));
+  const properties = new FakeProperties(log);
+  const charts: FakeChart[] = [];
   const google = {
     SpreadsheetApp: fakeSpreadsheetApp(state, ui),
     Sheets: fakeSheets(state),
     LockService: lock.service(),
     HtmlService: fakeHtmlService(),
-    now: () => options.now ?? new Date('2025-10-01T06:00:00Z'),
+    DocumentApp: fakeDocumentApp(drive, log),
+    Drive: drive.service(),
+    Utilities: fakeUtilities(log),
+    Charts: fakeCharts(log, charts),
+    PropertiesService: properties.service(),
+    templates: diskTemplates,
+    now,
     log,
     state,
+    drive,
+    properties,
+    charts,
     lock,
     ui,
+    advance(ms: number) {
+      shift += ms;
+    },
     endExecution() {
       if (lock.holder === lock.execution) lock.holder = null;
       lock.execution = `run-${++run}`;
     },
     globals() {
-      return { SpreadsheetApp: google.SpreadsheetApp, Sheets: google.Sheets, LockService: google.LockService, HtmlService: google.HtmlService };
+      return {
+        SpreadsheetApp: google.SpreadsheetApp, Sheets: google.Sheets, LockService: google.LockService, HtmlService: google.HtmlService,
+        DocumentApp: google.DocumentApp, Drive: google.Drive, Utilities: google.Utilities, Charts: google.Charts, PropertiesService: google.PropertiesService,
+      };
     },
   };
   return google;

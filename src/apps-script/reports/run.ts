@@ -1,0 +1,392 @@
+// "Generate reports" as Apps Script runs it: the sidebar calls one step after another, each a separate execution
+// under the 6-minute limit. A step takes the lock, reads the workbook once, plans the documents, makes those the
+// run has not made yet until its time budget or the day's limit of new Docs is reached, and writes each job's
+// status, links and time back in one batch. State lives in document properties, so a closed sidebar, a timeout or
+// the day's limit lose nothing: choosing "Generate reports" again continues where the run stopped, and only a
+// finished run makes a re-run start over (replacing every document, never duplicating one).
+import { passportWithDynamics } from '../../app/build-passport';
+import { planReports, type ReportsPlan } from '../../app/reports';
+import { RegistryError } from '../../domain/i18n';
+import { readRegistry, type Registry } from '../../domain/registry';
+import { safeFileName, placeOf, problem, type PlannedDocument } from '../../reports/jobs';
+import type { FilledDoc, ImageValue } from '../../reports/doc-tree';
+import { TemplateError } from '../../reports/template-error';
+import { tabSpec, type Lang } from '../../domain/template';
+import type { GBlob, GoogleServices } from '../google-services';
+import { GoogleWorkbook } from '../google-workbook';
+import { say, ui } from '../messages';
+import { localeLang, workbookLang } from '../workbook-lang';
+import { googleChartPainter } from './charts';
+import { docUrl, DriveFiles, fileUrl, folderUrl, isQuotaError, MIME, QuotaReached, REPORTS_FOLDER, ROOT_FOLDER } from './drive';
+import type { GRef } from './doc-read';
+import { workOf } from './doc-write';
+import { blobMaker, fillGoogleTemplate, renderInto, type LoadedTemplate } from './render';
+import { ReportState, readRun, type DocRecord, type RunState } from './state';
+import { statusChanges } from './status';
+import { TemplateMissing, Templates } from './templates';
+
+/** What the sidebar shows after each step and each poll. */
+export interface Progress {
+  lang: Lang;
+  total: number;
+  done: number;
+  made: number;
+  failed: number;
+  finished: boolean;
+  /** The step stopped early: 'time' — the sidebar starts the next step; 'quota' — the run waits for tomorrow. */
+  stopped: 'time' | 'quota' | null;
+  /** Another action holds the lock: the sidebar tries again shortly. */
+  busy: boolean;
+  /** Nothing can be made at all (a missing service, a registry that does not read). */
+  error: string | null;
+  current: string;
+  summary: string;
+  messages: string[];
+  /** Documents made in this run (the first 200), with their links. */
+  documents: { name: string; url: string; pdf: string | null }[];
+  folder: string | null;
+}
+
+export interface StepOptions {
+  /**
+   * When to stop starting documents, from the step's start: Apps Script ends a run at 6 minutes; 4.5 leaves room
+   * for the document under way, a PDF, and the final writes.
+   */
+  budgetMs?: number;
+}
+
+const BUDGET_MS = 270_000;
+const LOCK_WAIT_MS = 2_000;
+/** What a document costs whatever its size (copy, open, save, records), and a PDF on top, until the step has timed some. */
+const FIXED_MS = 4_000;
+const PDF_MS = 3_000;
+/** A first guess of one DocumentApp call, until the step has timed one document. */
+const FIRST_MS_PER_CALL = 10;
+const SHOWN_DOCUMENTS = 200;
+
+export function reportsStep(services: GoogleServices, options: StepOptions = {}): Progress {
+  const clock = () => (services.now ? services.now() : new Date());
+  const started = clock();
+  const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+  const { Sheets, Drive, DocumentApp, Utilities, PropertiesService } = services;
+  if (!Sheets || !Drive || !DocumentApp || !Utilities || !PropertiesService) {
+    const lang = localeLang(spreadsheet.getSpreadsheetLocale());
+    return errorProgress(lang, say(ui.noReportServices, lang));
+  }
+  const lock = services.LockService?.getDocumentLock() ?? null;
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+    const now = reportsProgress(services);
+    return { ...now, busy: true, summary: say(ui.reportsBusy, now.lang) };
+  }
+
+  const workbook = new GoogleWorkbook(Sheets, spreadsheet.getId());
+  const data = workbook.read();
+  const lang = workbookLang(data, workbook.locale);
+  let registry: Registry;
+  let plan: ReportsPlan;
+  const timeZone = workbook.timeZone || 'Asia/Almaty';
+  const today = Utilities.formatDate(started, timeZone, 'yyyy-MM-dd');
+  try {
+    registry = readRegistry(data, lang);
+    plan = planReports(registry, passportWithDynamics(registry), { today });
+  } catch (e) {
+    if (e instanceof RegistryError) return errorProgress(lang, say(ui.failed, lang, { reason: e.text(e.lang ?? lang) }));
+    throw e;
+  }
+  const props = PropertiesService.getDocumentProperties();
+  const state = ReportState.load(props);
+  const step = new Step({ ...services, Drive, DocumentApp, Utilities }, state, plan, registry, {
+    lang, today, clock, started, budgetMs: options.budgetMs ?? BUDGET_MS, book: spreadsheet.getId(),
+  });
+  const progress = step.run();
+  workbook.apply(
+    statusChanges({
+      registry,
+      documents: plan.documents,
+      records: state.recordsOf(step.runState.id),
+      messages: state.messages,
+      finished: step.runState.finished,
+      lang,
+      time: (iso) => Utilities.formatDate(new Date(iso), timeZone, 'dd.MM.yyyy HH:mm'),
+    }),
+  );
+  return progress;
+}
+
+/** The run as the last step left it, for the sidebar to poll while a step is under way (no lock, two reads). */
+export function reportsProgress(services: GoogleServices): Progress {
+  const lang = (): Lang => localeLang(services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  if (!services.PropertiesService) return errorProgress(lang(), say(ui.noReportServices, lang()));
+  const { run, messages } = readRun(services.PropertiesService.getDocumentProperties());
+  if (!run) {
+    const l = lang();
+    return { ...emptyProgress(l), summary: say(ui.reportsStarting, l) };
+  }
+  const l = run.lang;
+  const summary = run.current ? `${say(ui.reportsCount, l, { done: run.done, total: run.total })}. ${say(ui.reportsMaking, l, { name: run.current })}` : say(ui.reportsCount, l, { done: run.done, total: run.total });
+  return {
+    ...emptyProgress(l),
+    total: run.total,
+    done: run.done,
+    finished: run.finished,
+    stopped: run.stopped,
+    current: run.current,
+    summary,
+    messages: messages.map((m) => m.text[l]),
+  };
+}
+
+interface StepContext {
+  lang: Lang;
+  today: string;
+  clock: () => Date;
+  started: Date;
+  budgetMs: number;
+  book: string;
+}
+
+type ReportServices = GoogleServices & Required<Pick<GoogleServices, 'Drive' | 'DocumentApp' | 'Utilities'>>;
+
+/** A document ready to be made: everything but the calls to Google. */
+interface Ready {
+  doc: PlannedDocument;
+  name: string;
+  template: LoadedTemplate;
+  filled: FilledDoc<GRef>;
+  /** About how many DocumentApp calls writing it takes. */
+  work: number;
+}
+
+class Step {
+  readonly runState: RunState;
+  private readonly files: DriveFiles;
+  private readonly templates: Templates;
+  private readonly blobs = new WeakMap<ImageValue, GBlob>();
+  private readonly paint;
+  private readonly blobOf;
+  /** The slowest rate seen in this step, per DocumentApp call of writing (see workOf). */
+  private msPerCall = FIRST_MS_PER_CALL;
+  private madeHere = 0;
+  private readonly year: string;
+
+  constructor(
+    private readonly services: ReportServices,
+    private readonly state: ReportState,
+    private readonly plan: ReportsPlan,
+    private readonly registry: Registry,
+    private readonly ctx: StepContext,
+  ) {
+    const previous = state.run as RunState | null;
+    if (previous && !previous.finished) {
+      this.runState = { ...previous, lang: ctx.lang, stopped: null };
+    } else {
+      // A new run: last run's messages go; its records stay, to find what this run replaces.
+      // The run's id is short: every document's record carries it.
+      this.runState = { id: ctx.started.getTime().toString(36), started: ctx.started.toISOString(), finished: false, stopped: null, total: 0, done: 0, current: '', pending: null, lang: ctx.lang };
+      state.messages = [];
+      state.touch('messages');
+    }
+    state.run = this.runState;
+    state.touch('run');
+    this.files = new DriveFiles(services.Drive, state, ctx.book);
+    this.templates = new Templates(services, this.files, state, this.runState.id, () => this.reserve());
+    this.paint = googleChartPainter(services.Charts, this.blobs);
+    this.blobOf = blobMaker(services.Utilities, this.blobs);
+    this.year = registry.settings.schoolYear?.name ?? plan.context(registry.lang).passport.schoolYear;
+  }
+
+  private get now(): Date {
+    return this.ctx.clock();
+  }
+
+  run(): Progress {
+    const { state, plan, runState: run, ctx } = this;
+    for (const p of plan.problems) state.addMessage({ severity: p.severity, text: p.message, row: p.job?.row ?? null });
+    this.recoverPending();
+    const todo = plan.documents.filter((d) => state.record(d.key)?.run !== run.id);
+    run.total = plan.documents.length;
+    run.done = run.total - todo.length;
+    let stopped: RunState['stopped'] = null;
+    for (const doc of todo) {
+      if (state.left(ctx.today) <= 0) {
+        stopped = 'quota';
+        break;
+      }
+      try {
+        const ready = this.prepare(doc);
+        if (ready) {
+          // Each document must fit in what is left of the execution; the first of a step is always tried.
+          const elapsed = this.now.getTime() - ctx.started.getTime();
+          if (this.madeHere > 0 && elapsed + this.estimateMs(ready) > ctx.budgetMs) {
+            stopped = 'time';
+            break;
+          }
+          this.make(ready);
+        }
+      } catch (e) {
+        if (!isQuotaError(e)) throw e;
+        stopped = 'quota';
+        break;
+      }
+      run.done++;
+    }
+    run.finished = run.done >= run.total;
+    run.stopped = run.finished ? null : stopped;
+    run.current = '';
+    run.pending = null;
+    state.touch('run');
+    state.flush();
+    return this.progress();
+  }
+
+  /** A copy made by an execution that died before recording it is trashed: it was never finished. */
+  private recoverPending(): void {
+    const pending = this.runState.pending;
+    if (!pending) return;
+    if (this.state.record(pending.key)?.id !== pending.id) this.files.trash(pending.id);
+    this.runState.pending = null;
+  }
+
+  /** One more Google Doc today, or QuotaReached. */
+  private reserve(): void {
+    if (this.state.left(this.ctx.today) <= 0) throw new QuotaReached();
+    this.state.created(this.ctx.today);
+  }
+
+  private estimateMs(ready: Ready): number {
+    return FIXED_MS + (ready.doc.job.pdf ? PDF_MS : 0) + ready.work * this.msPerCall;
+  }
+
+  /**
+   * The document's model, name, template and filled tree, before anything is copied: a template with a typo costs
+   * no Doc and no call, and the size of the filled tree tells how long writing it will take. Null when it cannot be
+   * made (recorded with why).
+   */
+  private prepare(doc: PlannedDocument): Ready | null {
+    const { state, runState: run } = this;
+    const model = this.plan.model(doc, this.paint);
+    const named = this.plan.fileName(doc, model);
+    if (named.problem) state.addMessage({ severity: named.problem.severity, text: named.problem.message, row: doc.job.row });
+    const name = named.name;
+    run.current = name;
+    try {
+      const template = this.templates.load(doc.template, doc.lang);
+      const filled = fillGoogleTemplate(template, model);
+      return { doc, name, template, filled, work: workOf(filled) };
+    } catch (e) {
+      if (e instanceof TemplateMissing) this.failed(doc, name, this.missing(doc, e));
+      else if (e instanceof TemplateError) this.failed(doc, name, e.messages);
+      else if (isQuotaError(e)) throw e;
+      else this.failed(doc, name, googleFailure(name, e));
+      return null;
+    }
+  }
+
+  private failed(doc: PlannedDocument, name: string, message: Record<Lang, string>): void {
+    this.state.setRecord(doc.key, { id: '', name, at: this.now.toISOString(), run: this.runState.id, ok: false, message });
+    this.state.addMessage({ severity: 'error', text: message, row: doc.job.row });
+  }
+
+  private make(ready: Ready): void {
+    const { services, state, runState: run } = this;
+    const { doc, name, template, filled } = ready;
+    const t0 = this.now.getTime();
+    const previous = state.record(doc.key);
+    let id = '';
+    let folder = '';
+    let pdf: string | undefined;
+    try {
+      folder = this.files.folder([ROOT_FOLDER, REPORTS_FOLDER, safeFileName(this.year) || '—', ...subfolders(doc.folder)]);
+      this.reserve();
+      id = this.files.copy(template.id, name, folder, doc.key);
+      // Write-ahead: the copy is known before it is filled, with what the previous document made (one call).
+      run.pending = { key: doc.key, id };
+      state.touch('run');
+      state.flush();
+      renderInto(services.DocumentApp.openById(id), filled, this.blobOf);
+      if (doc.job.pdf) {
+        // Reopened: the PDF is made from the saved document.
+        const blob = services.DocumentApp.openById(id).getAs(MIME.pdf);
+        pdf = this.files.pdf(blob, `${name}.pdf`, folder, `${doc.key}|pdf`);
+      }
+    } catch (e) {
+      // A half-made copy never stays behind, nor takes the place of the previous document.
+      if (id) this.files.trash(id);
+      run.pending = null;
+      if (isQuotaError(e)) throw e;
+      return this.failed(doc, name, googleFailure(name, e));
+    }
+    // Replaced only now that the new one is whole: the recorded document, else what this workbook tagged with the key.
+    const old = previous?.ok ? [previous.id, previous.pdf ?? ''] : [...this.files.tagged(doc.key), ...this.files.tagged(`${doc.key}|pdf`)];
+    for (const o of old) if (o && o !== id && o !== pdf) this.files.trash(o);
+    const record: DocRecord = { id, name, at: this.now.toISOString(), run: run.id, ok: true };
+    if (pdf) record.pdf = pdf;
+    state.setRecord(doc.key, record);
+    run.pending = null;
+    // The first document timed replaces the guess; later ones only raise it (the slowest seen decides).
+    if (ready.work > 0) {
+      const rate = Math.max(1, (this.now.getTime() - t0 - FIXED_MS - (doc.job.pdf ? PDF_MS : 0)) / ready.work);
+      this.msPerCall = this.madeHere === 0 ? rate : Math.max(this.msPerCall, rate);
+    }
+    this.madeHere++;
+  }
+
+  private missing(doc: PlannedDocument, e: TemplateMissing): Record<Lang, string> {
+    const found = problem('unknown_template', 'error', doc.job, placeOf(doc.job, this.plan.tabTitle), { value: e.value });
+    if (!e.byName) return found.message;
+    return { kk: found.message.kk + say(ui.templateHiddenHint, 'kk'), ru: found.message.ru + say(ui.templateHiddenHint, 'ru') };
+  }
+
+  private progress(): Progress {
+    const { state, runState: run, ctx } = this;
+    const lang = ctx.lang;
+    const records = state.recordsOf(run.id);
+    const ordered = this.plan.documents.map((d) => records.get(d.key)).filter((r): r is DocRecord => !!r);
+    const made = ordered.filter((r) => r.ok);
+    const failed = ordered.length - made.length;
+    const folderId = state.folders[[ROOT_FOLDER, REPORTS_FOLDER, safeFileName(this.year) || '—'].join('/')] ?? null;
+    const tab = this.registry.tabs.reports?.title ?? tabSpec('reports').title[lang];
+    let summary: string;
+    if (run.total === 0) summary = say(ui.reportsNothing, lang, { tab });
+    else if (run.finished) summary = say(ui.reportsDone, lang, { made: made.length, failed, folder: `${ROOT_FOLDER}/${REPORTS_FOLDER}/${this.year}`, tab });
+    else if (run.stopped === 'quota') {
+      const created = state.quota.created;
+      summary = say(ui.reportsQuota, lang, { limit: state.dailyLimit, created, left: run.total - run.done });
+    } else summary = say(ui.reportsContinuing, lang, { done: run.done, total: run.total });
+    return {
+      ...emptyProgress(lang),
+      total: run.total,
+      done: run.done,
+      made: made.length,
+      failed,
+      finished: run.finished,
+      stopped: run.stopped,
+      summary,
+      messages: state.messages.map((m) => m.text[lang]),
+      documents: made.slice(0, SHOWN_DOCUMENTS).map((r) => ({ name: r.name, url: docUrl(r.id), pdf: r.pdf ? fileUrl(r.pdf) : null })),
+      folder: folderId ? folderUrl(folderId) : null,
+    };
+  }
+}
+
+/** A job's folder column, "Сынып паспорттары" or "Тізімдер/2025", as folder names. */
+function subfolders(folder: string): string[] {
+  return folder.split(/[\\/]+/).map(safeFileName).filter(Boolean);
+}
+
+/** Google refused something for this document: said with Google's own words (which carry no personal data). */
+function googleFailure(name: string, e: unknown): Record<Lang, string> {
+  const reason = e instanceof Error ? e.message : String(e);
+  return { kk: say(ui.reportsFailedOne, 'kk', { name, reason }), ru: say(ui.reportsFailedOne, 'ru', { name, reason }) };
+}
+
+function emptyProgress(lang: Lang): Progress {
+  return {
+    lang, total: 0, done: 0, made: 0, failed: 0, finished: false, stopped: null, busy: false, error: null, current: '', summary: '',
+    messages: [], documents: [], folder: null,
+  };
+}
+
+function errorProgress(lang: Lang, error: string): Progress {
+  return { ...emptyProgress(lang), error, summary: error };
+}
