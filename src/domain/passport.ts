@@ -41,19 +41,22 @@ export type PassportFigures = Pick<Passport, 'schoolYear' | 'students' | 'famili
 /** Counts pupils and distinct families among a group of pupils, per category of the catalogue. */
 function countGroup(pupils: readonly Pupil[], codes: readonly string[]): ClassPassport {
   const families = new Set<string>();
+  // Most classes hold only a few categories: a set of families is made for a category once it has a pupil.
   const perCode = new Map<string, { students: number; families: Set<string> }>();
-  for (const code of codes) perCode.set(code, { students: 0, families: new Set() });
   for (const p of pupils) {
     families.add(p.familyKey);
     for (const code of p.categories) {
-      const c = perCode.get(code);
-      if (!c) continue;
+      let c = perCode.get(code);
+      if (!c) perCode.set(code, (c = { students: 0, families: new Set() }));
       c.students++;
       c.families.add(p.familyKey);
     }
   }
   const categories: Record<string, Counts> = {};
-  for (const [code, c] of perCode) categories[code] = { students: c.students, families: c.families.size };
+  for (const code of codes) {
+    const c = perCode.get(code);
+    categories[code] = c ? { students: c.students, families: c.families.size } : { students: 0, families: 0 };
+  }
   return { students: pupils.length, families: families.size, categories };
 }
 

@@ -92,12 +92,13 @@ function toIssue(ctx: CheckContext, p: Pick<Pupil, 'className' | 'tab' | 'row' |
 const label = (c: Category, lang: Lang) => c[lang];
 /** What almost every row returns; shared so that a clean school of 100,000 allocates nothing for it. */
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_FORMULAS: ReadonlySet<string> = new Set();
 
 /** Everything wrong with one pupil's row on its own. */
 export function checkPupil(p: Pupil, ctx: CheckContext): readonly Issue[] {
   const out: Detail[] = [];
   const shown = (key: string) => cellText(rawCell(p, key));
-  const formula = { has: (key: string) => p.formulaColumns.length > 0 && p.formulaColumns.includes(key) };
+  const formula = p.formulaColumns.length > 0 ? new Set(p.formulaColumns) : NO_FORMULAS;
   for (const key of p.formulaColumns) out.push({ code: 'formula_in_cell', column: key, params: { value: shown(key) } });
 
   for (const spec of ctx.required) {
@@ -186,15 +187,21 @@ export function checkAcrossPupils(pupils: readonly Pupil[], ctx: CheckContext): 
   }
 
   const families = groupBy(pupils, (p) => (p.familyId ? p.familyKey : null));
-  const familyCategories = ctx.catalogue.filter((c) => c.level === 'family');
+  const familyCategories = new Map(ctx.catalogue.filter((c) => c.level === 'family').map((c) => [c.code, c]));
   for (const members of families) {
-    for (const c of familyCategories) {
-      const having = members.filter((m) => m.categories.includes(c.code));
-      if (having.length === 0 || having.length === members.length) continue;
-      const names = having.map((m) => `${m.fullName} (${m.className})`).join(', ');
+    // Count each family category among the members; most families agree, so this is all they cost.
+    let counts: Map<string, number> | null = null;
+    for (const m of members) {
+      for (const code of m.categories) if (familyCategories.has(code)) (counts ??= new Map()).set(code, (counts.get(code) ?? 0) + 1);
+    }
+    if (!counts) continue;
+    for (const [code, n] of counts) {
+      if (n === members.length) continue;
+      const c = familyCategories.get(code)!;
+      const names = members.filter((m) => m.categories.includes(code)).map((m) => `${m.fullName} (${m.className})`).join(', ');
       for (const m of members) {
-        if (m.categories.includes(c.code)) continue;
-        out.push(toIssue(ctx, m, m.tab, m.row, { code: 'family_inconsistent', column: c.code, params: { value: c[ctx.lang], other: names } }));
+        if (m.categories.includes(code)) continue;
+        out.push(toIssue(ctx, m, m.tab, m.row, { code: 'family_inconsistent', column: code, params: { value: c[ctx.lang], other: names } }));
       }
     }
   }
