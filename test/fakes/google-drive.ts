@@ -15,12 +15,9 @@ import {
 } from './google-docs';
 import { FakeBlob } from './google-utilities';
 
-export const MIME = {
-  doc: 'application/vnd.google-apps.document',
-  folder: 'application/vnd.google-apps.folder',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
+// The MIME types are Google's, not the fake's: one list for the renderer and its fake.
+export { MIME } from '../../src/apps-script/reports/drive';
+import { MIME } from '../../src/apps-script/reports/drive';
 
 export interface FakeFile {
   id: string;
