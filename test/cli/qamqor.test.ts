@@ -4,23 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { main } from '../../src/cli/main';
 import { Passport } from '../../src/domain/passport';
 import { Issue } from '../../src/domain/validate';
 import { defaultCatalogue } from '../../src/domain/template';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { readRegistry } from '../../src/domain/registry';
+import { cliRunner } from '../support/cli';
 import { pupil } from '../support/workbook';
 
 const today = new Date('2025-10-01T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'qamqor-cli-'));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, today);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = cliRunner(today);
 
 const a = pupil(5, {}, 'F');
 const b = pupil(5);

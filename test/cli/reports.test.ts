@@ -3,7 +3,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { main } from '../../src/cli/main';
 import { formatChange, pair } from '../../src/domain/format';
 import { Passport } from '../../src/domain/passport';
 import { readRegistry, type Registry } from '../../src/domain/registry';
@@ -13,17 +12,13 @@ import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { demoReportChanges } from '../../src/app/demo-reports';
 import { planImport } from '../../src/app/import-pupils';
 import { demoXlsx } from '../support/demo-registry';
+import { cliRunner } from '../support/cli';
 import { pupil } from '../support/workbook';
 
 const today = new Date('2026-05-20T08:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'qamqor-reports-'));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, today);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = cliRunner(today);
 
 function docxFiles(root: string): string[] {
   return readdirSync(root).flatMap((name) => {
