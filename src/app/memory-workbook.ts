@@ -18,6 +18,11 @@ export interface MemoryWorkbookOptions {
   titleProblem?: (title: string) => string | null;
   /** The id the next new tab takes, when the modelled workbook numbers its tabs itself; never below the default. */
   nextId?: number;
+  /**
+   * The initial tabs are taken as they are, not copied: an adapter that has just read them, cell by cell as the
+   * memory keeps them, hands them over without a second copy of a large school.
+   */
+  adopt?: boolean;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -27,10 +32,14 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly formatsByTab = new Map<string, TableFormat>();
   /** The last `formatTable` of each tab, by tab id: the only trace formatting leaves in memory. */
   readonly formats: ReadonlyMap<string, TableFormat> = this.formatsByTab;
+  /** Ids of the tabs whose cells a batch wrote since the last `forgetChanges`: what a saving adapter rewrites. */
+  readonly written = new Set<string>();
+  /** Ids of the tabs cleared by `replaceRows` since the last `forgetChanges`. */
+  readonly cleared = new Set<string>();
 
   constructor(initial?: WorkbookData, options: MemoryWorkbookOptions = {}) {
     this.titleProblem = options.titleProblem ?? (() => null);
-    this.tabs = (initial?.tabs ?? []).map(normalizedTab);
+    this.tabs = options.adopt ? [...(initial?.tabs ?? [])] : (initial?.tabs ?? []).map(normalizedTab);
     const ids = new Set<string>();
     for (const tab of this.tabs) {
       if (ids.has(tab.id)) throw new Error(`the initial workbook has two tabs with id "${tab.id}"`);
@@ -52,6 +61,20 @@ export class MemoryWorkbook implements WorkbookPort {
     this.nextId = batch.nextId;
     this.formatsByTab.clear();
     for (const [id, format] of batch.formats) this.formatsByTab.set(id, format);
+    for (const tab of batch.written) this.written.add(tab.id);
+    for (const tab of batch.cleared) this.cleared.add(tab.id);
+  }
+
+  /** The tab itself, not a copy, for an adapter writing it out; null when there is none. */
+  peek(ref: TabRef): Readonly<TabData> | null {
+    return ('id' in ref ? this.tabs.find((t) => t.id === ref.id) : this.tabs.find((t) => t.key === ref.key)) ?? null;
+  }
+
+  /** The changes are saved: from now on only new ones count. */
+  forgetChanges(): void {
+    this.written.clear();
+    this.cleared.clear();
+    this.formatsByTab.clear();
   }
 }
 
@@ -59,6 +82,8 @@ export class MemoryWorkbook implements WorkbookPort {
 class Batch {
   readonly tabs: TabData[];
   readonly formats: Map<string, TableFormat>;
+  readonly written = new Set<TabData>();
+  readonly cleared = new Set<TabData>();
   private readonly copied = new Set<TabData>();
 
   constructor(
@@ -100,16 +125,17 @@ class Batch {
       case 'writeCells': {
         checkIndex(change.row, 'row');
         checkIndex(change.col, 'col');
-        writeRect(this.mutable(change.tab), change.row, change.col, change.values);
+        writeRect(this.touch(change.tab), change.row, change.col, change.values);
         return;
       }
       case 'appendRows': {
-        const tab = this.mutable(change.tab);
+        const tab = this.touch(change.tab);
         writeRect(tab, lastUsedRow(tab) + 1, 0, change.values);
         return;
       }
       case 'replaceRows': {
-        const tab = this.mutable(change.tab);
+        const tab = this.touch(change.tab);
+        this.cleared.add(tab);
         tab.rows = [];
         tab.formulas = [];
         writeRect(tab, 0, 0, change.values);
@@ -135,6 +161,12 @@ class Batch {
   resolve(ref: TabRef): TabData {
     const tab = 'id' in ref ? this.tabs.find((t) => t.id === ref.id) : this.tabs.find((t) => t.key === ref.key);
     if (!tab) throw new Error(`no tab with ${'id' in ref ? `id "${ref.id}"` : `key "${ref.key}"`} in the workbook`);
+    return tab;
+  }
+
+  private touch(ref: TabRef): TabData {
+    const tab = this.mutable(ref);
+    this.written.add(tab);
     return tab;
   }
 

@@ -1,0 +1,332 @@
+// One worksheet part (xl/worksheets/sheetN.xml): read straight from its text into the engine's rows, and rewritten
+// cell by cell where the values changed, every other byte (styles, validations, comments' anchors…) kept as it was.
+import type { Cell, FormulaCell } from '../../domain/sheet';
+import { columnNumber, unescapeExcel, unescapeXml } from './xml';
+
+/** What reading a sheet needs from the rest of the workbook. */
+export interface SheetContext {
+  strings: readonly string[];
+  /** Per style index: the style shows a date. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** One `<c>` element of the sheet: where it is in the text, and what it holds. */
+export interface ScannedCell {
+  row: number;
+  col: number;
+  /** Offsets of the whole element in the sheet's text. */
+  start: number;
+  end: number;
+  /** The style index, -1 when none. */
+  style: number;
+  value: Cell;
+  /** The formula as Sheets spells it ("=…"), or null. */
+  formula: string | null;
+  /** A shared formula's group and, for its master, the range and text. */
+  shared: { si: string; master: boolean } | null;
+}
+
+export interface ScannedRow {
+  /** 0-based. */
+  row: number;
+  /** The `<row …>` start tag. */
+  tag: string;
+  start: number;
+  end: number;
+  cells: ScannedCell[];
+}
+
+const DAY_MS = 86_400_000;
+/** Days from Excel's 1900 epoch (as Lotus counted it, 1899-12-30) to 1970-01-01. */
+const EPOCH_1900 = 25_569;
+const EPOCH_1904 = EPOCH_1900 - 1_462;
+
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY_MS));
+}
+
+export function dateToSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / DAY_MS + (date1904 ? EPOCH_1904 : EPOCH_1900);
+}
+
+/** Where the `<sheetData>` children are; an empty range when the sheet has none. */
+export function sheetDataRange(xml: string): { open: number; start: number; end: number; close: number } {
+  const open = xml.indexOf('<sheetData');
+  if (open < 0) return { open: -1, start: -1, end: -1, close: -1 };
+  const gt = xml.indexOf('>', open);
+  if (xml[gt - 1] === '/') return { open, start: gt + 1, end: gt + 1, close: gt + 1 };
+  const end = xml.indexOf('</sheetData>', gt);
+  return { open, start: gt + 1, end, close: end + '</sheetData>'.length };
+}
+
+/**
+ * Walks the rows and cells of a sheet's text in one pass with indexOf (no DOM, no per-cell objects beyond what the
+ * caller keeps). Cells without an `r` follow their left neighbour, rows without one their predecessor, as the format allows.
+ */
+export function scanSheet(xml: string, ctx: SheetContext, onRow: (row: ScannedRow) => void): void {
+  const { start, end } = sheetDataRange(xml);
+  if (start < 0) return;
+  const masters = new Map<string, { row: number; col: number; text: string }>();
+  let pos = start;
+  let rowIndex = -1;
+  while (pos < end) {
+    const rowAt = xml.indexOf('<row', pos);
+    if (rowAt < 0 || rowAt >= end) break;
+    const rowTagEnd = xml.indexOf('>', rowAt) + 1;
+    const rowTag = xml.slice(rowAt, rowTagEnd);
+    const r = quickAttr(rowTag, 'r');
+    rowIndex = r === null ? rowIndex + 1 : Number(r) - 1;
+    const row: ScannedRow = { row: rowIndex, tag: rowTag, start: rowAt, end: rowTagEnd, cells: [] };
+    if (rowTag.charCodeAt(rowTag.length - 2) === 47 /* / */) {
+      pos = rowTagEnd;
+      onRow(row);
+      continue;
+    }
+    const rowClose = xml.indexOf('</row>', rowTagEnd);
+    let colIndex = -1;
+    let at = rowTagEnd;
+    for (;;) {
+      const c = xml.indexOf('<c', at);
+      if (c < 0 || c >= rowClose) break;
+      const next = xml.charCodeAt(c + 2);
+      // `<c ` or `<c>` or `<c/>`; not an element that merely starts with c.
+      if (next !== 32 && next !== 62 && next !== 47 && next !== 10 && next !== 13 && next !== 9) {
+        at = c + 2;
+        continue;
+      }
+      const tagEnd = xml.indexOf('>', c) + 1;
+      const tag = xml.slice(c, tagEnd);
+      const ref = quickAttr(tag, 'r');
+      colIndex = ref === null ? colIndex + 1 : columnOfRef(ref) - 1;
+      const s = quickAttr(tag, 's');
+      const cell: ScannedCell = { row: rowIndex, col: colIndex, start: c, end: tagEnd, style: s === null ? -1 : Number(s), value: null, formula: null, shared: null };
+      if (tag.charCodeAt(tag.length - 2) !== 47) {
+        const close = xml.indexOf('</c>', tagEnd);
+        cell.end = close + 4;
+        decodeCell(xml, tag, tagEnd, close, cell, ctx, masters);
+      }
+      row.cells.push(cell);
+      at = cell.end;
+    }
+    row.end = rowClose + 6;
+    pos = row.end;
+    onRow(row);
+  }
+}
+
+/** The sheet as the engine reads it: rows of values (ragged, trailing empties gone) and its formulas. */
+export function readSheet(xml: string, ctx: SheetContext): { rows: Cell[][]; formulas: FormulaCell[] } {
+  const rows: Cell[][] = [];
+  const formulas: FormulaCell[] = [];
+  scanSheet(xml, ctx, (row) => {
+    let line: Cell[] | null = null;
+    for (const cell of row.cells) {
+      if (cell.formula !== null) formulas.push({ row: cell.row, col: cell.col, formula: cell.formula });
+      if (cell.value === null) continue;
+      if (!line) line = [];
+      while (line.length < cell.col) line.push(null);
+      line[cell.col] = cell.value;
+    }
+    if (!line) return;
+    while (rows.length < row.row) rows.push([]);
+    rows[row.row] = line;
+  });
+  // A row of formatted or merged cells reads as []: trailing ones go, unless a formula keeps them.
+  const lastFormulaRow = formulas.reduce((max, f) => Math.max(max, f.row), -1);
+  while (rows.length > lastFormulaRow + 1 && rows[rows.length - 1].length === 0) rows.pop();
+  while (rows.length <= lastFormulaRow) rows.push([]);
+  return { rows, formulas };
+}
+
+function decodeCell(
+  xml: string,
+  tag: string,
+  from: number,
+  to: number,
+  cell: ScannedCell,
+  ctx: SheetContext,
+  masters: Map<string, { row: number; col: number; text: string }>,
+): void {
+  const type = quickAttr(tag, 't');
+  let v: string | null = null;
+  const vAt = xml.indexOf('<v', from);
+  if (vAt >= 0 && vAt < to && (xml.charCodeAt(vAt + 2) === 62 || xml.charCodeAt(vAt + 2) === 32)) {
+    const vStart = xml.indexOf('>', vAt) + 1;
+    if (xml.charCodeAt(vStart - 2) !== 47) v = xml.slice(vStart, xml.indexOf('</v>', vStart));
+  }
+  const fAt = xml.indexOf('<f', from);
+  if (fAt >= 0 && fAt < to && fAt < (vAt >= 0 && vAt < to ? vAt : to)) {
+    const fTagEnd = xml.indexOf('>', fAt) + 1;
+    const fTag = xml.slice(fAt, fTagEnd);
+    const text = fTag.charCodeAt(fTag.length - 2) === 47 ? '' : unescapeXml(xml.slice(fTagEnd, xml.indexOf('</f>', fTagEnd)));
+    let formula = text;
+    if (quickAttr(fTag, 't') === 'shared') {
+      const si = quickAttr(fTag, 'si') ?? '';
+      if (text !== '') {
+        masters.set(si, { row: cell.row, col: cell.col, text });
+        cell.shared = { si, master: true };
+      } else {
+        const master = masters.get(si);
+        formula = master ? shiftFormula(master.text, cell.row - master.row, cell.col - master.col) : '';
+        cell.shared = { si, master: false };
+      }
+    }
+    // LibreOffice saves a typed TRUE or FALSE as the formula TRUE() or FALSE(): a constant, not a formula.
+    if (!/^(TRUE|FALSE)\(\)$/i.test(formula)) cell.formula = `=${formula}`;
+  }
+  switch (type) {
+    case 's': {
+      const text = v === null ? undefined : ctx.strings[Number(v)];
+      cell.value = text === undefined || text === '' ? null : text;
+      return;
+    }
+    case 'inlineStr': {
+      const isAt = xml.indexOf('<is', from);
+      const text = isAt >= 0 && isAt < to ? richText(xml.slice(isAt, to)) : '';
+      cell.value = text === '' ? null : text;
+      return;
+    }
+    case 'str':
+    case 'e': {
+      const text = v === null ? '' : unescapeExcel(unescapeXml(v));
+      cell.value = text === '' ? null : text;
+      return;
+    }
+    case 'b':
+      cell.value = v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
+      return;
+    case 'd': {
+      const date = v === null ? null : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}${v.includes('T') ? '' : 'T00:00:00'}Z`);
+      cell.value = date && !Number.isNaN(date.getTime()) ? date : null;
+      return;
+    }
+    default: {
+      if (v === null || v === '') return;
+      const n = Number(v);
+      if (!Number.isFinite(n)) return;
+      cell.value = cell.style >= 0 && ctx.dateStyles[cell.style] ? serialToDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
+/** The text of an `<si>` or `<is>`: its `<t>` runs joined, phonetic guides (`<rPh>`) left out. */
+export function richText(xml: string): string {
+  let text = '';
+  let at = 0;
+  for (;;) {
+    const t = xml.indexOf('<t', at);
+    if (t < 0) break;
+    const next = xml.charCodeAt(t + 2);
+    if (next !== 62 && next !== 32) {
+      at = t + 2;
+      continue;
+    }
+    const ph = xml.lastIndexOf('<rPh', t);
+    const gt = xml.indexOf('>', t) + 1;
+    if (xml.charCodeAt(gt - 2) === 47) {
+      at = gt;
+      continue;
+    }
+    const close = xml.indexOf('</t>', gt);
+    if (ph < 0 || xml.lastIndexOf('</rPh>', t) > ph) text += xml.slice(gt, close);
+    at = close + 4;
+  }
+  return unescapeExcel(unescapeXml(text));
+}
+
+/** The shared strings table (xl/sharedStrings.xml). */
+export function readSharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  const strings: string[] = [];
+  let at = 0;
+  for (;;) {
+    const si = xml.indexOf('<si', at);
+    if (si < 0) break;
+    const gt = xml.indexOf('>', si) + 1;
+    if (xml.charCodeAt(gt - 2) === 47) {
+      strings.push('');
+      at = gt;
+      continue;
+    }
+    const close = xml.indexOf('</si>', gt);
+    const body = xml.slice(gt, close);
+    // The common case, one plain <t>, without the general walk.
+    if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4) strings.push(unescapeExcel(unescapeXml(body.slice(3, -4))));
+    else strings.push(richText(body));
+    at = close + 5;
+  }
+  return strings;
+}
+
+/** An attribute of a short start tag, without a regular expression (the reader's hot path). */
+export function quickAttr(tag: string, name: string): string | null {
+  let at = tag.indexOf(` ${name}="`);
+  let quote = '"';
+  if (at < 0) {
+    at = tag.indexOf(` ${name}='`);
+    quote = "'";
+    if (at < 0) {
+      // Other blanks between attributes are legal, if rare.
+      const m = new RegExp(`[\\s]${name}\\s*=\\s*(["'])`).exec(tag);
+      if (!m) return null;
+      const start = m.index + m[0].length;
+      const raw = tag.slice(start, tag.indexOf(m[1], start));
+      return raw.indexOf('&') < 0 ? raw : unescapeXml(raw);
+    }
+  }
+  const start = at + name.length + 3;
+  const raw = tag.slice(start, tag.indexOf(quote, start));
+  return raw.indexOf('&') < 0 ? raw : unescapeXml(raw);
+}
+
+function columnOfRef(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) n = n * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) n = n * 26 + ch - 96;
+    else if (ch !== 36) break;
+  }
+  return n;
+}
+
+/**
+ * A formula moved by (rows, cols), as Excel fills a shared formula: relative references move, `$` ones stay;
+ * quoted text and sheet names are left alone.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  let out = '';
+  let i = 0;
+  const ref = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!])/y;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : '';
+    ref.lastIndex = i;
+    const m = /[\w.]/.test(prev) ? null : ref.exec(formula);
+    if (m) {
+      const col = m[1] ? columnNumber(m[2].toUpperCase()) : columnNumber(m[2].toUpperCase()) + cols;
+      const row = m[3] ? Number(m[4]) : Number(m[4]) + rows;
+      out += `${m[1]}${letters(col)}${m[3]}${row}`;
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = Math.max(1, col); n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
