@@ -9,7 +9,7 @@ import { RegistryError } from '../domain/i18n';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { writeFileAtomic } from './atomic-file';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
-import { readSheet, type SheetContext } from './xlsx/sheet';
+import { readSheetBytes, type SheetContext } from './xlsx/sheet';
 import { EMPTY_SHEET, rewriteSheet } from './xlsx/sheet-write';
 import { columnLetters } from './xlsx/xml';
 import { ZipFormatError } from './xlsx/zip';
@@ -80,13 +80,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = pkg.sheets.filter((s) => s.worksheet && s.name !== META_SHEET);
     if (sheets.length === 0) throw new RegistryError('not_xlsx', { file, reason: 'no worksheets' });
     const tabs: TabData[] = sheets.map((s) => {
-      const xml = s.part ? pkg.text(s.part) : null;
-      const { rows, formulas } = xml ? readSheet(xml, ctx) : { rows: [], formulas: [] };
+      const bytes = s.part ? pkg.bytes(s.part) : null;
+      const { rows, formulas } = bytes ? readSheetBytes(bytes, ctx) : { rows: [], formulas: [] };
       return { id: String(s.sheetId), key: null, title: s.name, rows, formulas };
     });
     const metaEntry = pkg.sheets.find((s) => s.name === META_SHEET && s.worksheet);
-    const metaXml = metaEntry?.part ? pkg.text(metaEntry.part) : null;
-    const unplaced = metaXml ? assignKeys(tabs, readSheet(metaXml, ctx).rows) : [];
+    const metaBytes = metaEntry?.part ? pkg.bytes(metaEntry.part) : null;
+    const unplaced = metaBytes ? assignKeys(tabs, readSheetBytes(metaBytes, ctx).rows) : [];
     return new XlsxWorkbook(pkg, { tabs }, unplaced);
   }
 
@@ -253,15 +253,20 @@ export function assignKeys(tabs: TabData[], metaRows: readonly Cell[][]): Unplac
     usedKeys.add(key);
   };
   const free = (t: TabData | undefined) => (t && !taken.has(t) ? t : undefined);
+  // Thousands of class tabs in a large school: looked up by map, not by scanning the list for each record.
+  const withId = new Map(tabs.map((t) => [t.id, t]));
+  const withTitle = new Map<string, TabData>();
+  for (const t of tabs) if (!withTitle.has(t.title)) withTitle.set(t.title, t);
   // Agreeing records first, so that a sheet they claim is not handed to a doubtful one.
   for (const r of records) {
-    const tab = free(tabs.find((t) => t.id === r.id && (r.title === null || t.title === r.title)));
+    const candidate = withId.get(r.id);
+    const tab = free(candidate && (r.title === null || candidate.title === r.title) ? candidate : undefined);
     if (tab && !usedKeys.has(r.key)) give(tab, r.key);
   }
   for (const r of records) {
     if (usedKeys.has(r.key)) continue;
-    const byTitle = free(tabs.find((t) => r.title !== null && t.title === r.title));
-    const byId = free(tabs.find((t) => t.id === r.id));
+    const byTitle = free(r.title === null ? undefined : withTitle.get(r.title));
+    const byId = free(withId.get(r.id));
     const fits = (t: TabData | undefined) => t !== undefined && (r.sig === null || signature(t) === r.sig);
     let chosen: TabData | undefined;
     if (r.sig === null) chosen = byTitle ?? byId;

@@ -1,7 +1,7 @@
 // The .xlsx package: the workbook part's list of sheets, its relationships and content types, the shared strings
 // and styles, and the parts Qamqor rewrites. Parts it does not change are written back as the bytes they were.
 import { posix } from 'node:path';
-import { readSharedStrings } from './sheet';
+import { readSharedStringsBytes } from './sheet';
 import { EMPTY_STYLES, Styles } from './styles';
 import { attr, elements, escapeAttr, findElement, innerOf, putElement, withAttr } from './xml';
 import { ZipReader, writeZip, type ZipPart } from './zip';
@@ -115,17 +115,22 @@ export class XlsxPackage {
   }
 
   sharedStrings(): readonly string[] {
-    if (!this.strings) this.strings = readSharedStrings(this.stringsPart ? this.text(this.stringsPart) : null);
+    if (!this.strings) this.strings = readSharedStringsBytes(this.stringsPart ? this.bytes(this.stringsPart) : null);
     return this.strings;
   }
 
   /** A part's text as it is now (changed or as read). */
   text(part: string): string | null {
+    return this.bytes(part)?.toString('utf8') ?? null;
+  }
+
+  /** A part's bytes as they are now (changed or as read), inflated. */
+  bytes(part: string): Buffer | null {
     const changed = this.changed.get(part);
-    if (changed) return changed.toString('utf8');
+    if (changed) return changed;
     if (this.removed.has(part)) return null;
-    if (part in this.parts) return this.parts[part];
-    return this.zip?.text(part) ?? null;
+    if (part in this.parts) return Buffer.from(this.parts[part], 'utf8');
+    return this.zip?.read(part) ?? null;
   }
 
   setPart(part: string, text: string): void {
