@@ -53,6 +53,10 @@ export class XlsxPackage {
   private readonly added: string[] = [];
   private rels: string;
   private contentTypes: string;
+  /** Relationships and content types of new sheets, joined in at the end: appending to the lists one by one is quadratic. */
+  private readonly newRels: string[] = [];
+  private readonly newOverrides: string[] = [];
+  private nextRid = 0;
   private stylesPart: string;
   private strings: string[] | null = null;
   private stringsPart: string | null;
@@ -145,9 +149,10 @@ export class XlsxPackage {
     const taken = (p: string) => this.text(p) !== null || this.changed.has(p);
     while (taken(posix.join(dir, 'worksheets', `sheet${n}.xml`))) n++;
     const part = posix.join(dir, 'worksheets', `sheet${n}.xml`);
-    const rid = nextRelId(this.rels);
-    this.rels = appendRelationship(this.rels, rid, REL_WORKSHEET, posix.relative(dir, part));
-    this.contentTypes = addOverride(this.contentTypes, part, CT_WORKSHEET);
+    if (this.nextRid === 0) this.nextRid = Number(nextRelId(this.rels).slice(3));
+    const rid = `rId${this.nextRid++}`;
+    this.newRels.push(`<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeAttr(posix.relative(dir, part))}"/>`);
+    this.newOverrides.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${CT_WORKSHEET}"/>`);
     this.setPart(part, xml);
     this.added.push(part);
     const entry: SheetEntry = { name, sheetId, state: 'visible', rid, part, worksheet: true, tag: '<sheet/>' };
@@ -158,13 +163,18 @@ export class XlsxPackage {
   /** The sheet, its part and its relationships gone; what only it used (its comments, drawings) is left unlinked. */
   removeSheet(entry: SheetEntry): void {
     this.sheets.splice(this.sheets.indexOf(entry), 1);
-    this.rels = this.rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${entry.rid}"[^>]*/>`), '');
+    const pattern = new RegExp(`<Relationship\\b[^>]*\\bId="${entry.rid}"[^>]*/>`);
+    this.rels = this.rels.replace(pattern, '');
+    const pending = this.newRels.findIndex((r) => pattern.test(r));
+    if (pending >= 0) this.newRels.splice(pending, 1);
     if (entry.part) {
       this.removed.add(entry.part);
       this.changed.delete(entry.part);
       const sheetRels = posix.join(posix.dirname(entry.part), '_rels', `${posix.basename(entry.part)}.rels`);
       this.removed.add(sheetRels);
       this.contentTypes = removeOverride(this.contentTypes, entry.part);
+      const override = this.newOverrides.findIndex((o) => o.includes(`PartName="/${entry.part}"`));
+      if (override >= 0) this.newOverrides.splice(override, 1);
     }
   }
 
@@ -173,6 +183,10 @@ export class XlsxPackage {
     this.setPart(this.workbookPart, this.workbookXml(anySheetChanged));
     if (anySheetChanged) this.dropCalcChain();
     if (this.styles.changed || !(this.zip?.has(this.stylesPart) ?? this.stylesPart in this.parts)) this.setPart(this.stylesPart, this.styles.toXml());
+    this.rels = appendAll(this.rels, '</Relationships>', this.newRels);
+    this.contentTypes = appendAll(this.contentTypes, '</Types>', this.newOverrides);
+    this.newRels.length = 0;
+    this.newOverrides.length = 0;
     this.setPart(this.relsPart, this.rels);
     this.setPart('[Content_Types].xml', this.contentTypes);
     const out: ZipPart[] = [];
@@ -271,6 +285,14 @@ function nextRelId(rels: string): string {
 function appendRelationship(rels: string, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`;
   return rels.includes('</Relationships>') ? rels.replace('</Relationships>', `${rel}</Relationships>`) : rels.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+}
+
+function appendAll(xml: string, closing: string, items: readonly string[]): string {
+  if (items.length === 0) return xml;
+  const at = xml.lastIndexOf(closing);
+  if (at >= 0) return xml.slice(0, at) + items.join('') + xml.slice(at);
+  // An empty list written as <Relationships …/>.
+  return xml.replace(/<(Relationships|Types)([^>]*)\/>/, (_, name: string, attrs: string) => `<${name}${attrs}>${items.join('')}</${name}>`);
 }
 
 function addOverride(types: string, part: string, contentType: string): string {
