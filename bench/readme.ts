@@ -1,21 +1,52 @@
 // Puts the bench figures into README.md between its bench markers, so the README quotes what was measured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BenchRow } from './engine';
+import type { FileRow, Spread } from './files';
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
+const MARKERS = { engine: ['<!-- bench:start -->', '<!-- bench:end -->'], files: ['<!-- bench-files:start -->', '<!-- bench-files:end -->'] } as const;
 
 export function benchTable(rows: readonly BenchRow[]): string {
   const google = rows.some((r) => r.googleCalls !== undefined);
   const head = ['action', 'pupils', 'tabs', 'engine ms', ...(google ? ['Google calls', 'modeled s'] : [])];
   const lines = rows.map((r) => [r.detail ? `${r.action}: ${r.detail}` : r.action, r.pupils.toLocaleString('en-US'), r.tabs, r.engineMs, ...(google ? [r.googleCalls ?? '', r.modeledSeconds ?? ''] : [])]);
+  return table(head, lines);
+}
+
+export function fileTable(rows: readonly FileRow[]): string {
+  const s = (x: Spread, unit: string) => `${fmt(x.median)} ${unit} (${fmt(x.min)}–${fmt(x.max)})`;
+  const head = ['command', 'pupils', 'file MB', 'wall, median (min–max)', 'peak RSS', 'floor: inflate + SAX', '× floor', 'peer: exceljs stream', '× peer'];
+  const lines = rows.map((r) => [
+    r.action,
+    r.pupils ? r.pupils.toLocaleString('en-US') : '',
+    r.fileMb || '',
+    s(r.wallMs, 'ms'),
+    s(r.rssMb, 'MB'),
+    r.floorMs !== undefined ? `${fmt(r.floorMs)} ms, ${fmt(r.floorRssMb ?? 0)} MB` : r.note ?? '',
+    r.toFloor ?? '',
+    r.peerMs !== undefined ? `${fmt(r.peerMs)} ms, ${fmt(r.peerRssMb ?? 0)} MB` : '',
+    r.toPeer ?? '',
+  ]);
+  return table(head, lines);
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : String(n);
+}
+
+function table(head: readonly string[], lines: readonly (readonly unknown[])[]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
 }
 
-export function updateReadme(path: string, rows: readonly BenchRow[]): void {
-  const text = readFileSync(path, 'utf8');
-  const from = text.indexOf(START);
-  const to = text.indexOf(END);
-  if (from < 0 || to < from) return;
-  writeFileSync(path, `${text.slice(0, from + START.length)}\n${benchTable(rows)}\n${text.slice(to)}`);
+function replaceBetween(text: string, [start, end]: readonly [string, string], body: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return text;
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+export function updateReadme(path: string, engine: readonly BenchRow[], files: readonly FileRow[]): void {
+  let text = readFileSync(path, 'utf8');
+  text = replaceBetween(text, MARKERS.engine, benchTable(engine));
+  if (files.length > 0) text = replaceBetween(text, MARKERS.files, fileTable(files));
+  writeFileSync(path, text);
 }

@@ -1,17 +1,29 @@
-// `npm run bench`: the figures of bench/engine.ts written to bench/results.json (the README quotes them);
-// later parts add the Google call counts of each action to the same rows. It runs as an esbuild bundle
-// (dist/bench.cjs), the way Apps Script runs the engine, without the per-closure wrappers tsx adds.
+// `npm run bench`: what users wait for (each command on an .xlsx file, start-up included, beside a floor and a
+// peer: bench/files.ts), then the engine alone and the Google side's calls (bench/engine.ts, bench/google.ts).
+// Everything goes to bench/results.json and the README's tables. Runs as an esbuild bundle (dist/bench.cjs).
+// `npm run bench -- --engine-only` skips the file rows (minutes at 100,000 pupils).
 import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { engineRows } from './engine';
+import { fileRows } from './files';
 import { googleRows, reportsRows } from './google';
 import { updateReadme } from './readme';
 
-// Engine rows first; then each action in Sheets, with its calls to Google and modeled seconds.
-const rows = [...engineRows(), ...googleRows(), ...reportsRows()];
-const root = join(__dirname, '..');
-const file = join(root, 'bench', 'results.json');
-writeFileSync(file, JSON.stringify(rows, null, 2) + '\n');
-for (const r of rows) console.log(`${(r.detail ? `${r.action}: ${r.detail}` : r.action).padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
-updateReadme(join(root, 'README.md'), rows);
-console.log(`→ ${file}, README.md`);
+async function main(): Promise<void> {
+  const root = join(__dirname, '..');
+  const files = process.argv.includes('--engine-only') ? [] : await fileRows((line) => console.log(line));
+  // Engine rows; then each action in Sheets, with its calls to Google and modeled seconds.
+  const engine = [...engineRows(), ...googleRows(), ...reportsRows()];
+  const file = join(root, 'bench', 'results.json');
+  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30) };
+  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), machine, files, engine }, null, 2) + '\n');
+  for (const r of engine) console.log(`${(r.detail ? `${r.action}: ${r.detail}` : r.action).padEnd(10)} ${String(r.pupils).padStart(7)} pupils ${String(r.tabs).padStart(5)} tabs  ${String(r.engineMs).padStart(8)} ms`);
+  updateReadme(join(root, 'README.md'), engine, files);
+  console.log(`→ ${file}, README.md`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
