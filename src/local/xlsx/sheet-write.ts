@@ -251,46 +251,52 @@ function columnWidth(tab: TabData, headerRow: number, format: ColumnFormat): num
 }
 
 /**
- * Qamqor's validations, one per formatted column from the first data row to row 1000; the workbook's other
- * validations keep every cell they had outside those columns, so no two ever overlap (Excel "repairs" overlaps).
+ * Qamqor's validations, one per formatted column from the first data row to row 1000. The workbook's other
+ * validations keep every cell no later one claims: where two overlap (Excel never makes that, other tools do, and
+ * Excel then "repairs" the file), the one set last wins, as Excel's own menu does; Qamqor's, set now, win in its columns.
  */
 function validationsXml(tail: string, firstRow: number, columns: readonly ColumnFormat[]): string {
   const found = findElement(tail, 'dataValidations');
-  const ours = new Set(columns.map((c) => c.col + 1));
-  const kept: string[] = [];
-  for (const v of found ? elements(innerOf(tail, found, 'dataValidations'), 'dataValidation') : []) {
-    const pieces = (attr(v, 'sqref') ?? '').split(/\s+/).filter(Boolean).flatMap((a) => {
-      const r = decodeRange(a);
-      return r ? withoutColumns(r, firstRow, ours) : [];
-    });
-    if (pieces.length > 0) kept.push(v.replace(/^<dataValidation\b[^>]*>/, (tag) => withAttr(tag, 'sqref', pieces.map(encodeRange).join(' '))));
-  }
+  const ours: string[] = [];
+  const claimed: Rect[] = [];
   if (firstRow <= VALIDATION_LAST_ROW) {
     for (const format of columns) {
       const v = validationFor(format);
+      const c = format.col + 1;
+      // A formatted column without a rule of its own (text) is still Qamqor's: nobody else's rule stays there.
+      claimed.push({ top: firstRow, bottom: VALIDATION_LAST_ROW, left: c, right: c });
       if (!v) continue;
-      const letter = columnLetters(format.col + 1);
-      kept.push(`<dataValidation type="${v.type}"${v.operator ? ` operator="${v.operator}"` : ''} errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${letter}${firstRow}:${letter}${VALIDATION_LAST_ROW}">${v.formulae.map((f, i) => `<formula${i + 1}>${escapeText(f)}</formula${i + 1}>`).join('')}</dataValidation>`);
+      const letter = columnLetters(c);
+      ours.push(`<dataValidation type="${v.type}"${v.operator ? ` operator="${v.operator}"` : ''} errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${letter}${firstRow}:${letter}${VALIDATION_LAST_ROW}">${v.formulae.map((f, i) => `<formula${i + 1}>${escapeText(f)}</formula${i + 1}>`).join('')}</dataValidation>`);
     }
   }
-  return kept.length > 0 ? `<dataValidations count="${kept.length}">${kept.join('')}</dataValidations>` : '';
+  const existing = found ? elements(innerOf(tail, found, 'dataValidations'), 'dataValidation') : [];
+  const kept: string[] = [];
+  for (let i = existing.length - 1; i >= 0; i--) {
+    const v = existing[i];
+    let pieces = (attr(v, 'sqref') ?? '').split(/\s+/).flatMap((a) => {
+      const r = decodeRange(a);
+      return r ? [r] : [];
+    });
+    for (const taken of claimed) pieces = pieces.flatMap((p) => subtract(p, taken));
+    if (pieces.length === 0) continue;
+    claimed.push(...pieces);
+    kept.unshift(v.replace(/^<dataValidation\b[^>]*>/, (tag) => withAttr(tag, 'sqref', pieces.map(encodeRange).join(' '))));
+  }
+  const all = [...kept, ...ours];
+  return all.length > 0 ? `<dataValidations count="${all.length}">${all.join('')}</dataValidations>` : '';
 }
 
-/** `r` less the given columns from `firstRow` down, as rectangles. */
-function withoutColumns(r: Rect, firstRow: number, columns: ReadonlySet<number>): Rect[] {
+/** `a` less `b`, as up to four rectangles (above, below, left, right of the overlap). */
+function subtract(a: Rect, b: Rect): Rect[] {
+  if (b.left > a.right || b.right < a.left || b.top > a.bottom || b.bottom < a.top) return [a];
   const out: Rect[] = [];
-  if (r.top < firstRow) out.push({ ...r, bottom: Math.min(r.bottom, firstRow - 1) });
-  if (r.bottom < firstRow) return out;
-  const top = Math.max(r.top, firstRow);
-  let runStart = -1;
-  for (let c = r.left; c <= r.right + 1; c++) {
-    const free = c <= r.right && !columns.has(c);
-    if (free && runStart < 0) runStart = c;
-    if (!free && runStart >= 0) {
-      out.push({ top, bottom: r.bottom, left: runStart, right: c - 1 });
-      runStart = -1;
-    }
-  }
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
   return out;
 }
 
