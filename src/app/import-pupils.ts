@@ -12,15 +12,23 @@ import { classColumns, type ColumnSpec, type Lang } from '../domain/template';
 import { classTabKey, columnFormats, completeHeader, headerRow } from './setup';
 import type { TabRef, WorkbookChange } from './workbook-port';
 
-/** What the import reads: the CSV as records with their line numbers (see src/local/csv-file.ts). */
+/**
+ * What the import reads: the CSV's header and records, each with the line it starts on and its fields as written
+ * (see src/local/csv-file.ts). A field is found by its header's position, so a record holds its fields once.
+ */
 export interface ImportTable {
-  header: string[];
-  records: { line: number; values: Record<string, string>; raw: string[] }[];
+  header: readonly string[];
+  records: readonly {
+    line: number;
+    raw: readonly string[];
+    /** Accepted and ignored, for callers written when records carried their fields by name as well. */
+    values?: unknown;
+  }[];
 }
 
 export interface ImportReject {
   line: number;
-  raw: string[];
+  raw: readonly string[];
   reason: string;
 }
 
@@ -36,37 +44,90 @@ export interface ImportResult {
 const CLASS_COLUMN = 'class';
 const CATEGORIES_COLUMN = 'categories';
 
+/** The most characters an Excel cell holds; Excel opening a CSV spills a longer field into the rows below. */
+export const CELL_LIMIT = 32_767;
+
+/** Where a pupil met before sits: a row of the registry, or a line of this file. */
+type Seen = { tab: string; row: number } | { line: number };
+
 export function planImport(book: WorkbookData, table: ImportTable, file: string, today = new Date()): ImportResult {
   const registry = readRegistry(book);
   const lang = registry.lang;
   const columns = classColumns(registry.catalogue);
-  const { byHeader, ignoredColumns } = matchCsvColumns(table.header, columns);
-  if (![...byHeader.values()].includes(CLASS_COLUMN)) throw new RegistryError('csv_no_class_column', { file });
+  const { columnAt, ignoredColumns } = matchCsvColumns(table.header, columns);
+  if (!columnAt.has(CLASS_COLUMN)) throw new RegistryError('csv_no_class_column', { file });
   const findCategory = categoryFinder(registry.catalogue);
-  const known = new Map(registry.pupils.filter((p) => p.iin).map((p) => [p.iin, p]));
+
+  // Importing a file twice must add nobody twice. Pupils are the same when their IINs are; when one of the two has
+  // no IIN, when their full name, birth date and class are (see `pupilKey`).
+  const byIin = new Map<string, { seen: Seen; name: string }>();
+  const byKey = new Map<string, { first: Seen; withoutIin?: Seen }>();
+  const remember = (iin: string, key: string | null, seen: Seen, name: string) => {
+    if (iin && !byIin.has(iin)) byIin.set(iin, { seen, name: fold(name) });
+    if (key === null) return;
+    const entry = byKey.get(key) ?? { first: seen };
+    if (!iin) entry.withoutIin ??= seen;
+    byKey.set(key, entry);
+  };
+  for (const p of registry.pupils) remember(p.iin, pupilKey(p.fullName, p.birthDate, p.className), { tab: p.tab, row: p.row }, p.fullName);
+  const registryPlace = (seen: Seen) => ('tab' in seen ? say(where, lang, { tab: seen.tab, row: seen.row }) : '');
 
   const rowsByClass = new Map<string, Cell[][]>();
   const rejects: ImportReject[] = [];
   for (const record of table.records) {
     const value = (key: string) => {
-      for (const [header, k] of byHeader) if (k === key) return record.values[header] ?? '';
-      return '';
+      const at = columnAt.get(key);
+      return at === undefined ? '' : (record.raw[at] ?? '').trim();
     };
-    const reject = (reason: string) => rejects.push({ line: record.line, raw: record.raw, reason });
+    const reject = (reason: string) => rejects.push(rejected(record, reason, file, lang));
+    const tooLong = [...columnAt.values()].find((at) => (record.raw[at]?.length ?? 0) > CELL_LIMIT);
+    if (tooLong !== undefined) {
+      reject(say(rejectReasons.too_long, lang, { column: table.header[tooLong]!, length: grouped(record.raw[tooLong]!.length), limit: grouped(CELL_LIMIT) }));
+      continue;
+    }
     const classText = value(CLASS_COLUMN);
     const cls = parseClassName(classText);
-    if (!classText) reject(say(rejectReasons.no_class, lang));
-    else if (!cls) reject(say(rejectReasons.bad_class, lang, { value: classText }));
-    else {
-      const iin = normalizeIin(value('iin'));
-      const existing = iin ? known.get(iin) : undefined;
-      if (existing) reject(say(rejectReasons.iin_exists, lang, { value: iin, other: say(where, lang, { tab: existing.tab, row: existing.row }) }));
-      else {
-        const cells = pupilCells(columns, value, findCategory, lang, today);
-        if (!rowsByClass.has(cls.name)) rowsByClass.set(cls.name, []);
-        rowsByClass.get(cls.name)!.push(cells);
-      }
+    if (!classText) {
+      reject(say(rejectReasons.no_class, lang));
+      continue;
     }
+    if (!cls) {
+      reject(say(rejectReasons.bad_class, lang, { value: shortened(classText) }));
+      continue;
+    }
+    const iin = normalizeIin(value('iin'));
+    const key = pupilKey(value('full_name'), parseDate(value('birth_date')), cls.name);
+    const knownIin = iin ? byIin.get(iin) : undefined;
+    // Within the file, one IIN under two names is two rows for a person to compare: both are placed and validation
+    // shows the pair (duplicate_iin). Under one name it is the same child listed again.
+    const sameIin = knownIin && ('tab' in knownIin.seen || knownIin.name === fold(value('full_name'))) ? knownIin.seen : undefined;
+    const sameKey = key === null ? undefined : byKey.get(key);
+    // A row with an IIN is the same as one without it only if the earlier pupil had none: two IINs that differ
+    // are two children, whatever their names.
+    const sameName = iin ? sameKey?.withoutIin : sameKey?.first;
+    if (sameIin) {
+      reject('tab' in sameIin
+        ? say(rejectReasons.iin_exists, lang, { value: iin, other: registryPlace(sameIin) })
+        : say(rejectReasons.iin_in_file, lang, { value: iin, line: sameIin.line }));
+      continue;
+    }
+    if (sameName) {
+      const reason = iin
+        ? 'tab' in sameName ? rejectReasons.pupil_exists_without_iin : rejectReasons.pupil_in_file_without_iin
+        : 'tab' in sameName ? rejectReasons.pupil_exists : rejectReasons.pupil_in_file;
+      reject(say(reason, lang, { other: registryPlace(sameName), line: 'line' in sameName ? sameName.line : '' }));
+      continue;
+    }
+    const cells = pupilCells(columns, value, findCategory, lang, today);
+    // "Other categories" joins two CSV columns, so it can outgrow a cell that neither field did.
+    const overflow = cells.findIndex((c) => typeof c === 'string' && c.length > CELL_LIMIT);
+    if (overflow >= 0) {
+      reject(say(rejectReasons.too_long, lang, { column: columns[overflow]!.header[lang], length: grouped((cells[overflow] as string).length), limit: grouped(CELL_LIMIT) }));
+      continue;
+    }
+    remember(iin, key, { line: record.line }, value('full_name'));
+    if (!rowsByClass.has(cls.name)) rowsByClass.set(cls.name, []);
+    rowsByClass.get(cls.name)!.push(cells);
   }
 
   const changes: WorkbookChange[] = [];
@@ -86,20 +147,58 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   return { changes, placed, rejects, ignoredColumns };
 }
 
-/** Which class-tab column each CSV header feeds: by key, Kazakh or Russian header, or a known alias. */
+/**
+ * A pupil as a person would recognise them without an IIN: the full name however it was typed (case, spaces,
+ * ё or е, punctuation), the birth date whatever its format, and the class. No name, no key: nothing to compare.
+ */
+function pupilKey(fullName: string, birthDate: string | null, className: string): string | null {
+  const name = fold(fullName);
+  return name ? `${name}\u0000${birthDate ?? ''}\u0000${className}` : null;
+}
+
+/**
+ * The record as the rejects file gets it. A field longer than a cell is cut there, with a note: Excel, opening
+ * the rejects file, would otherwise spill it over the rows below. The source file keeps the whole text.
+ */
+function rejected(record: ImportTable['records'][number], reason: string, file: string, lang: Lang): ImportReject {
+  if (!record.raw.some((f) => f.length > CELL_LIMIT)) return { line: record.line, raw: record.raw, reason };
+  const raw = record.raw.map((f) => {
+    if (f.length <= CELL_LIMIT) return f;
+    // Never end on half of a surrogate pair: it would be written as U+FFFD.
+    const end = isHighSurrogate(f.charCodeAt(CELL_LIMIT - 2)) ? CELL_LIMIT - 2 : CELL_LIMIT - 1;
+    return `${f.slice(0, end)}…`;
+  });
+  return { line: record.line, raw, reason: `${reason}; ${say(rejectReasons.cut_in_rejects, lang, { limit: grouped(CELL_LIMIT), file })}` };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** A value quoted in a reason, cut so that the reason stays readable (and fits a cell). */
+function shortened(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** 32767 → "32 767", as numbers are written in Kazakh and Russian. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+}
+
+/** Which CSV column (by position) feeds each class-tab column: by key, Kazakh or Russian header, or a known alias. */
 function matchCsvColumns(header: readonly string[], columns: readonly ColumnSpec[]) {
   const names = new Map<string, string>();
   for (const c of columns) for (const n of headerNames(c)) if (!names.has(n)) names.set(n, c.key);
   for (const extra of [CLASS_COLUMN, 'сынып', 'класс']) names.set(fold(extra), CLASS_COLUMN);
   for (const extra of [CATEGORIES_COLUMN, 'санаттар', 'категории']) names.set(fold(extra), CATEGORIES_COLUMN);
-  const byHeader = new Map<string, string>();
+  const columnAt = new Map<string, number>();
   const ignoredColumns: string[] = [];
-  for (const h of header) {
+  header.forEach((h, i) => {
     const key = names.get(fold(h));
-    if (key && ![...byHeader.values()].includes(key)) byHeader.set(h, key);
+    if (key && !columnAt.has(key)) columnAt.set(key, i);
     else if (h.trim() !== '') ignoredColumns.push(h);
-  }
-  return { byHeader, ignoredColumns };
+  });
+  return { columnAt, ignoredColumns };
 }
 
 /** One pupil's row in the class tab's column order; what cannot be parsed is kept as typed. */
