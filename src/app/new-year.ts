@@ -1,12 +1,14 @@
 // Starting a new school year: the passport is archived, the graduating classes' rows are copied to the
 // archive tab with every cell they held, every other class moves up a grade (its tab renamed, its rows
 // untouched), and the settings name the next year. Nothing a teacher typed is lost.
+// It may be done once a year only: a second run would archive the real graduating grade as graduates.
 import { cellText } from '../domain/cells';
 import { parseClassName, promote } from '../domain/class-name';
+import { dmy } from '../domain/format';
 import { RegistryError, words } from '../domain/i18n';
 import type { Passport } from '../domain/passport';
 import { rawCell, type Pupil, type Registry } from '../domain/registry';
-import { nextSchoolYear } from '../domain/school-year';
+import { nextSchoolYear, type SchoolYear } from '../domain/school-year';
 import type { Cell } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { tabSpec } from '../domain/template';
@@ -22,12 +24,29 @@ export interface NewYearPlan {
   promoted: { from: string; to: string }[];
 }
 
+/**
+ * The first day the registry may leave `year` for the next one: 1 May of the calendar year in which the next
+ * school year begins (a registry at 2026-2027 may move to 2027-2028 from 1 May 2027). May is the last month of a
+ * school year (1 September to 31 May), when its roll and passport are final; and once the registry has moved on,
+ * the next opening is a whole year away, so a second run in the same spring is refused rather than done again.
+ * A registry left behind for years may still catch up, one year per run.
+ */
+export function newYearOpensOn(year: SchoolYear): string {
+  return `${year.start + 1}-05-01`;
+}
+
 export function planNewYear(registry: Registry, passport: Passport, today: Date): NewYearPlan {
   const year = registry.settings.schoolYear;
   if (!year) throw new RegistryError('no_school_year');
   const next = nextSchoolYear(year);
   const lang = registry.lang;
   const todayIso = today.toISOString().slice(0, 10);
+  const opens = newYearOpensOn(year);
+  if (todayIso < opens) {
+    const refusal = new RegistryError('new_year_too_early', { year: year.name, next: next.name, date: dmy(opens) });
+    refusal.lang = lang;
+    throw refusal;
+  }
   const graduatingGrade = registry.settings.graduatingGrade;
 
   const graduating = registry.classTabs.filter((ct) => (parseClassName(ct.className)?.grade ?? -1) >= graduatingGrade);

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { RegistryError } from '../domain/i18n';
 import { readRegistry, type Registry } from '../domain/registry';
 import type { Lang } from '../domain/template';
+import { removeStaleTemps } from './atomic-file';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 export interface OpenRegistry {
@@ -13,6 +14,8 @@ export interface OpenRegistry {
 
 export async function openRegistry(path: string, fallbackLang: Lang = 'kk'): Promise<OpenRegistry> {
   if (!existsSync(path)) throw new RegistryError('file_missing', { file: path });
+  // A save killed with `kill -9` cannot clean up after itself: its copy of every name and IIN goes at the next open.
+  await removeStaleTemps(path);
   const workbook = await XlsxWorkbook.open(path);
   try {
     return { workbook, registry: readRegistry(workbook.read(), fallbackLang) };

@@ -1,6 +1,9 @@
 import { currentPassport, passportWithDynamics } from '../../src/app/build-passport';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
-import { planNewYear } from '../../src/app/new-year';
+import { newYearOpensOn, planNewYear } from '../../src/app/new-year';
+import { newYearPreview } from '../../src/app/new-year-preview';
+import { RegistryError } from '../../src/domain/i18n';
+import { parseSchoolYear } from '../../src/domain/school-year';
 import { planSnapshot } from '../../src/app/snapshot';
 import { readPassportArchive } from '../../src/domain/passport-archive';
 import { readRegistry } from '../../src/domain/registry';
@@ -62,6 +65,57 @@ describe('starting a new school year', () => {
     const r = readRegistry(b);
     expect(r.classTabs.map((c) => c.tab.title)).toEqual(['5А', '5 А']);
     expect(() => planNewYear(r, currentPassport(r), today)).toThrow(expect.objectContaining({ code: 'class_exists' }));
+  });
+});
+
+describe('new year only once a year', () => {
+  const refusal = (wb: MemoryWorkbook, on: string): RegistryError => {
+    const r = readRegistry(wb.read());
+    try {
+      planNewYear(r, currentPassport(r), new Date(`${on}T00:00:00Z`));
+    } catch (e) {
+      return e as RegistryError;
+    }
+    throw new Error(`new year allowed on ${on}`);
+  };
+
+  it('opens on 1 May of the calendar year in which the next school year begins', () => {
+    expect(newYearOpensOn(parseSchoolYear('2025-2026')!)).toBe('2026-05-01');
+    expect(newYearOpensOn(parseSchoolYear('2026-2027')!)).toBe('2027-05-01');
+  });
+
+  it('refuses before May, saying the year the registry is in and when the next can start', () => {
+    const e = refusal(school(), '2026-04-30');
+    expect(e.code).toBe('new_year_too_early');
+    expect(e.lang).toBe('kk');
+    expect(e.text('ru')).toContain('реестр уже ведётся за 2025-2026 учебный год. Перейти на 2026-2027 учебный год можно с 01.05.2026');
+  });
+
+  it('refuses a second run on the same day and leaves the real graduating grade in place', () => {
+    const wb = school();
+    const r = readRegistry(wb.read());
+    wb.apply(planNewYear(r, currentPassport(r), today).changes);
+    const e = refusal(wb, '2026-05-31');
+    expect(e.text('kk')).toBe(
+      'тізілім қазірдің өзінде 2026-2027 оқу жылында жүргізілуде. 2027-2028 оқу жылына көшу 01.05.2027 бастап мүмкін: жаңа оқу жылы ағымдағы оқу жылының соңғы айы — мамырдан бастап ашылады, сондықтан бір жыл екі рет басталмайды',
+    );
+    // 10Ә became 11Ә: still a class, not graduates.
+    expect(readRegistry(wb.read()).classes.map((c) => c.name)).toEqual(['2А', '11Ә']);
+  });
+
+  it('lets a registry left behind catch up, one year per run', () => {
+    const wb = school();
+    for (const expected of ['2026-2027', '2027-2028']) {
+      const r = readRegistry(wb.read());
+      wb.apply(planNewYear(r, currentPassport(r), new Date('2027-09-15T00:00:00Z')).changes);
+      expect(readRegistry(wb.read()).settings.schoolYear?.name).toBe(expected);
+    }
+    expect(refusal(wb, '2027-09-15').code).toBe('new_year_too_early');
+  });
+
+  it('the confirmation says a backup copy comes first', () => {
+    const r = readRegistry(school().read());
+    expect(newYearPreview(planNewYear(r, currentPassport(r), today), 'ru')).toContain('Сначала будет сделана резервная копия книги');
   });
 });
 

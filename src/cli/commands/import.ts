@@ -1,9 +1,11 @@
 // `qamqor import`: pupils from a CSV into their class tabs; rows that cannot be placed go to a rejects file.
 import { basename } from 'node:path';
 import { planImport } from '../../app/import-pupils';
+import { RegistryError } from '../../domain/i18n';
 import { readRegistry } from '../../domain/registry';
 import { validateRegistry } from '../../domain/validate';
 import { readCsvFile, writeRejects } from '../../local/csv-file';
+import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
@@ -11,9 +13,18 @@ import { UsageError, type CommandArgs, type Output } from '../context';
 export async function importCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath, csvPath] = args.positionals;
   if (!bookPath || !csvPath) throw new UsageError('import <book.xlsx> <pupils.csv>');
+  // Read, change and save under the lock: two imports at once would each save over the other's rows.
+  return withWorkbookLock(bookPath, `qamqor import ${basename(csvPath)}`, () => importInto(bookPath, csvPath, args, io));
+}
+
+async function importInto(bookPath: string, csvPath: string, args: CommandArgs, io: Output): Promise<number> {
   const { workbook, registry } = await openRegistry(bookPath, args.lang);
   const lang = args.lang ?? registry.lang;
-  const table = readCsvFile(csvPath);
+  const table = await readCsvFile(csvPath).catch((e: unknown) => {
+    // The workbook is open, so its language is known: the CSV's problem is said in it.
+    if (e instanceof RegistryError) e.lang = lang;
+    throw e;
+  });
   const result = planImport(workbook.read(), table, basename(csvPath), args.today);
   workbook.apply(result.changes);
   await workbook.save(bookPath);

@@ -6,6 +6,7 @@ import { categoryLines } from '../../domain/passport-table';
 import { previousSchoolYear } from '../../domain/school-year';
 import { tabSpec, type Category, type Lang } from '../../domain/template';
 import { formatTable } from '../../local/console-table';
+import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
@@ -13,6 +14,12 @@ import { UsageError, type CommandArgs, type Output } from '../context';
 export async function passportCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath] = args.positionals;
   if (!bookPath) throw new UsageError('passport <book.xlsx>');
+  // Only --write changes the book; a plain passport reads a saved version, whole thanks to the atomic save.
+  if (args.write) return withWorkbookLock(bookPath, 'qamqor passport --write', () => passportOf(bookPath, args, io));
+  return passportOf(bookPath, args, io);
+}
+
+async function passportOf(bookPath: string, args: CommandArgs, io: Output): Promise<number> {
   const { workbook, registry } = await openRegistry(bookPath, args.lang);
   const lang = args.lang ?? registry.lang;
   const lastYear = args.compare ? (await openRegistry(args.compare, lang)).registry : undefined;

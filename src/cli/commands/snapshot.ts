@@ -2,6 +2,7 @@
 import { currentPassport } from '../../app/build-passport';
 import { planSnapshot } from '../../app/snapshot';
 import { tabSpec } from '../../domain/template';
+import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
@@ -9,6 +10,10 @@ import { UsageError, type CommandArgs, type Output } from '../context';
 export async function snapshotCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath] = args.positionals;
   if (!bookPath) throw new UsageError('snapshot <book.xlsx>');
+  return withWorkbookLock(bookPath, 'qamqor snapshot', () => snapshotInto(bookPath, args, io));
+}
+
+async function snapshotInto(bookPath: string, args: CommandArgs, io: Output): Promise<number> {
   const { workbook, registry } = await openRegistry(bookPath, args.lang);
   const lang = args.lang ?? registry.lang;
   const passport = currentPassport(registry);
