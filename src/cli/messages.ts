@@ -5,37 +5,6 @@ type P = Record<string, string | number>;
 type Line = Record<Lang, (p: P) => string>;
 
 export const cli = {
-  usage: {
-    kk: () => `Қолданылуы:
-  qamqor init <кітап.xlsx> [--lang kk|ru] [--year 2025-2026] [--school АТАУЫ]
-  qamqor import <кітап.xlsx> <оқушылар.csv>
-  qamqor validate <кітап.xlsx> [--json]
-  qamqor passport <кітап.xlsx> [--json] [--write] [--compare <өткен-жыл.xlsx>]
-  qamqor snapshot <кітап.xlsx>
-  qamqor new-year <кітап.xlsx>
-  qamqor reports <кітап.xlsx> --out БУМА [--lang kk|ru] [--compare <өткен-жыл.xlsx>] [--only ЕСЕП]
-  qamqor demo [--out БУМА] [--lang kk|ru] [--pupils 1000]
-Хабарлама тілі кітаптың баптауларынан алынады; --lang оны ауыстырады.
-reports «Есептер» парағындағы белгіленген жолдарды (ол жоқ болса — әдепкі есептерді) .docx етіп жазады:
-  талдамалық есеп, мектептің және әр сыныптың әлеуметтік паспорты, тізімдер, №64 қаулы тізімі.
-  --only тек атаған есептерді жасайды (үтір арқылы): annual-report, school-passport, class-passport,
-  lists, orphans, res64… Әр оқушының профилі тек --only profiles арқылы жасалады.`,
-    ru: () => `Использование:
-  qamqor init <книга.xlsx> [--lang kk|ru] [--year 2025-2026] [--school НАЗВАНИЕ]
-  qamqor import <книга.xlsx> <ученики.csv>
-  qamqor validate <книга.xlsx> [--json]
-  qamqor passport <книга.xlsx> [--json] [--write] [--compare <прошлый-год.xlsx>]
-  qamqor snapshot <книга.xlsx>
-  qamqor new-year <книга.xlsx>
-  qamqor reports <книга.xlsx> --out ПАПКА [--lang kk|ru] [--compare <прошлый-год.xlsx>] [--only ОТЧЁТ]
-  qamqor demo [--out ПАПКА] [--lang kk|ru] [--pupils 1000]
-Язык сообщений берётся из настроек книги; --lang его меняет.
-reports пишет в .docx отмеченные строки листа «Отчёты» (если его нет — отчёты по умолчанию):
-  аналитический отчёт, социальные паспорта школы и каждого класса, списки, список по постановлению № 64.
-  --only — только названные отчёты (через запятую): annual-report, school-passport, class-passport,
-  lists, orphans, res64… Профиль каждого ученика создаётся только по --only profiles.`,
-  },
-  unknownCommand: { kk: (p) => `«${p.value}» деген команда жоқ`, ru: (p) => `нет команды «${p.value}»` },
   badOption: { kk: (p) => `параметр қате: ${p.value}`, ru: (p) => `неверный параметр: ${p.value}` },
   initDone: {
     kk: (p) => `«${p.file}» жаңа тізілімі құрылды (${p.year}): ${p.tabs}`,
@@ -121,6 +90,215 @@ reports пишет в .docx отмеченные строки листа «От�
     ru: (p) => `отчёты: ${p.count} документов → ${p.dir} (профили — для группы риска, по строке листа «Отчёты»)`,
   },
 } satisfies Record<string, Line>;
+
+/** Words of the usage lines: each positional argument and each flag's value, as a person would fill them in. */
+export const placeholders = {
+  book: { kk: '<кітап.xlsx>', ru: '<книга.xlsx>' },
+  csv: { kk: '<оқушылар.csv>', ru: '<ученики.csv>' },
+  command: { kk: 'КОМАНДА', ru: 'КОМАНДА' },
+  lang: { kk: 'kk|ru', ru: 'kk|ru' },
+  year: { kk: '2025-2026', ru: '2025-2026' },
+  school: { kk: 'АТАУЫ', ru: 'НАЗВАНИЕ' },
+  compare: { kk: '<өткен-жыл.xlsx>', ru: '<прошлый-год.xlsx>' },
+  out: { kk: 'БУМА', ru: 'ПАПКА' },
+  pupils: { kk: '1000', ru: '1000' },
+  only: { kk: 'ЕСЕП', ru: 'ОТЧЁТ' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export const helpText = {
+  usage: { kk: () => 'Қолданылуы:', ru: () => 'Использование:' },
+  usageNotes: {
+    kk: () => `Хабарлама тілі кітаптың баптауларынан алынады; --lang оны ауыстырады.
+Параметрлерді жолдың кез келген жерінде, команда атауының алдында да беруге болады.
+Команданың толық анықтамасы: qamqor КОМАНДА --help; нұсқасы: qamqor --version.`,
+    ru: () => `Язык сообщений берётся из настроек книги; --lang его меняет.
+Параметры можно указывать в любом месте строки, в том числе перед названием команды.
+Подробная справка по команде: qamqor КОМАНДА --help; версия: qamqor --version.`,
+  },
+  options: { kk: () => 'Параметрлер:', ru: () => 'Параметры:' },
+  helpFlag: { kk: () => 'осы анықтама', ru: () => 'эта справка' },
+  versionFlag: { kk: () => 'Qamqor нұсқасы', ru: () => 'версия Qamqor' },
+  exitCodes: {
+    kk: (p) => `Шығу коды: 0 — орындалды${p.one ? `, 1 — ${p.one}` : ''}, 2 — команда орындалмады.`,
+    ru: (p) => `Код выхода: 0 — выполнено${p.one ? `, 1 — ${p.one}` : ''}, 2 — команда не выполнена.`,
+  },
+  seeHelp: { kk: (p) => `Толығырақ: qamqor ${p.command} --help`, ru: (p) => `Подробнее: qamqor ${p.command} --help` },
+} satisfies Record<string, Line>;
+
+/** What each command does, for `qamqor COMMAND --help`; `one` is what exit status 1 means for it, when it has one. */
+export const commandHelp: Record<string, Record<Lang, { about: string; one?: string }>> = {
+  init: {
+    kk: { about: 'sheets-template/ үлгісі бойынша жаңа, бос тізілім жасайды. Бар файлдың үстінен жазбайды.' },
+    ru: { about: 'Создаёт новый пустой реестр по образцу sheets-template/. Существующий файл не перезаписывает.' },
+  },
+  import: {
+    kk: {
+      about: 'Оқушыларды CSV файлынан сынып парақтарына қосады, жоқ сынып парақтарын жасайды.\nОрналастырылмаған жол CSV жанындағы <оқушылар>.rejects.csv файлына жолының нөмірімен және себебімен жазылады.',
+      one: 'кейбір жолдар орналастырылмады',
+    },
+    ru: {
+      about: 'Добавляет учеников из CSV на листы классов, создавая недостающие листы.\nНеразмещённая строка сохраняется в <ученики>.rejects.csv рядом с CSV, с номером строки и причиной.',
+      one: 'часть строк не размещена',
+    },
+  },
+  validate: {
+    kk: { about: 'Тізілімдегі барлық қате мен ескерту, сынып бойынша топталған.', one: 'тізілімде қате бар' },
+    ru: { about: 'Все ошибки и предупреждения реестра, по классам.', one: 'в реестре есть ошибки' },
+  },
+  passport: {
+    kk: { about: 'Әлеуметтік паспорт: санаттар бойынша оқушылар мен отбасылар, сынып бойынша; өткен жылмен салыстыру\n(мұрағаттағы паспортпен немесе --compare кітабымен).' },
+    ru: { about: 'Социальный паспорт: учащиеся и семьи по категориям и классам; сравнение с прошлым годом\n(с архивным паспортом или с книгой --compare).' },
+  },
+  snapshot: {
+    kk: { about: 'Осы оқу жылының паспортын кітаптың ішіне мұрағаттайды (келесі жылы салыстыру үшін); қайталанса, бұрынғысын ауыстырады.' },
+    ru: { about: 'Архивирует паспорт текущего учебного года внутри книги (для сравнения в следующем году); повторный снимок заменяет прежний.' },
+  },
+  'new-year': {
+    kk: { about: 'Паспортты мұрағаттайды, бітіруші сыныптарды мұрағат парағына көшіреді, қалған сыныптарды бір сыныпқа\nжоғары көшіреді; баптауларда — келесі оқу жылы. Ешбір оқушының деректері жоғалмайды.' },
+    ru: { about: 'Архивирует паспорт, переносит выпускные классы на лист архива, остальные классы переводит на год вперёд;\nв настройках — следующий учебный год. Данные учеников не теряются.' },
+  },
+  reports: {
+    kk: {
+      about: `«Есептер» парағындағы белгіленген жолдарды (ол жоқ болса — әдепкі есептерді) .docx етіп жазады:
+талдамалық есеп, мектептің және әр сыныптың әлеуметтік паспорты, тізімдер, №64 қаулы тізімі.
+Әр оқушының профилі тек --only profiles арқылы жасалады.`,
+      one: 'кейбір құжаттар жасалмады',
+    },
+    ru: {
+      about: `Пишет в .docx отмеченные строки листа «Отчёты» (если его нет — отчёты по умолчанию):
+аналитический отчёт, социальные паспорта школы и каждого класса, списки, список по постановлению № 64.
+Профиль каждого ученика создаётся только по --only profiles.`,
+      one: 'часть документов не создана',
+    },
+  },
+  demo: {
+    kk: { about: 'Жасалған мектепте бәрі қатарынан: CSV, тізілім, импорт, тексеру, паспорт, есептер, жаңа оқу жылы.\nБума бос емес және оны демо жасамаған болса, алдымен сұрайды.' },
+    ru: { about: 'Всё подряд на сгенерированной школе: CSV, реестр, импорт, проверка, паспорт, отчёты, новый учебный год.\nЕсли папка не пуста и создана не демо, сначала спрашивает.' },
+  },
+};
+
+/** Each flag in a command's help; `command.flag` where a command gives the flag a meaning of its own. */
+export const flagHelp: Record<string, Record<Lang, string>> = {
+  lang: { kk: 'хабарлама тілі (әдепкіде — кітаптың тілі)', ru: 'язык сообщений (по умолчанию — язык книги)' },
+  'init.lang': { kk: 'жаңа кітаптың тілі (әдепкіде kk)', ru: 'язык новой книги (по умолчанию kk)' },
+  'reports.lang': {
+    kk: 'хабарламалар мен барлық құжаттың тілі (әдепкіде — әр есептің өз тілі, болмаса кітаптың тілі)',
+    ru: 'язык сообщений и всех документов (по умолчанию — язык каждого отчёта, иначе язык книги)',
+  },
+  'demo.lang': { kk: 'мектептің, хабарламалар мен есептердің тілі (әдепкіде kk)', ru: 'язык школы, сообщений и отчётов (по умолчанию kk)' },
+  year: { kk: 'оқу жылы (әдепкіде — бүгінгі күн бойынша)', ru: 'учебный год (по умолчанию — по сегодняшней дате)' },
+  school: { kk: 'мектептің атауы', ru: 'название школы' },
+  json: { kk: 'нәтиже DESIGN.md сипаттаған JSON түрінде', ru: 'результат в виде JSON, описанного в DESIGN.md' },
+  write: { kk: 'паспортты кітаптың паспорт парағына да жазады', ru: 'также записывает паспорт на лист паспорта в книге' },
+  compare: { kk: 'өткен оқу жылының кітабы: салыстыру сонымен жасалады', ru: 'книга прошлого учебного года: сравнение с ней' },
+  'reports.out': { kk: 'құжаттар жазылатын бума (міндетті)', ru: 'папка для документов (обязательно)' },
+  'demo.out': { kk: 'барлық файл жазылатын бума (әдепкіде demo-out)', ru: 'папка для всех файлов (по умолчанию demo-out)' },
+  pupils: { kk: 'мектептегі оқушылар саны (әдепкіде шамамен 1000)', ru: 'число учеников школы (по умолчанию около 1000)' },
+  only: {
+    kk: 'тек аталған есептер, үтір арқылы: annual-report, school-passport, class-passport, lists, orphans, res64, profiles…',
+    ru: 'только названные отчёты, через запятую: annual-report, school-passport, class-passport, lists, orphans, res64, profiles…',
+  },
+};
+
+/** A command line that cannot be run as typed; always said in one language, --lang's or else Kazakh. */
+export const usageProblems = {
+  no_command: { kk: () => 'команда көрсетілмеген', ru: () => 'не указана команда' },
+  unknown_command: {
+    kk: (p) => `«${p.value}» деген команда жоқ${p.suggestion ? `; мүмкін, ${p.suggestion}?` : ''}`,
+    ru: (p) => `нет команды «${p.value}»${p.suggestion ? `; может быть, ${p.suggestion}?` : ''}`,
+  },
+  unknown_flag: {
+    kk: (p) => `белгісіз параметр: ${p.flag}${p.suggestion ? `; мүмкін, ${p.suggestion}?` : ''}`,
+    ru: (p) => `неизвестный параметр: ${p.flag}${p.suggestion ? `; может быть, ${p.suggestion}?` : ''}`,
+  },
+  flag_not_taken: {
+    kk: (p) => `${p.command} командасы ${p.flag} параметрін қабылдамайды`,
+    ru: (p) => `команда ${p.command} не принимает параметр ${p.flag}`,
+  },
+  missing_value: {
+    kk: (p) => `${p.flag} параметрінің мәні берілмеген (мысалы: ${p.flag} ${p.example})`,
+    ru: (p) => `не указано значение параметра ${p.flag} (например: ${p.flag} ${p.example})`,
+  },
+  unexpected_value: { kk: (p) => `${p.flag} параметрі мән қабылдамайды`, ru: (p) => `параметр ${p.flag} не принимает значения` },
+  repeated_flag: {
+    kk: (p) => `${p.flag} параметрі екі рет әртүрлі мәнмен берілген`,
+    ru: (p) => `параметр ${p.flag} указан дважды с разными значениями`,
+  },
+  bad_value: {
+    kk: (p) => `${p.flag} мәні ${p.expected} болуы керек, берілгені: «${p.value}»`,
+    ru: (p) => `значение ${p.flag} должно быть таким: ${p.expected}; указано «${p.value}»`,
+  },
+  missing_argument: { kk: (p) => `${p.command} командасына ${p.arg} керек`, ru: (p) => `команде ${p.command} нужен аргумент ${p.arg}` },
+  extra_argument: { kk: (p) => `артық аргумент: «${p.value}»`, ru: (p) => `лишний аргумент: «${p.value}»` },
+  missing_flag: {
+    kk: (p) => `${p.command} командасына ${p.flag} ${p.example} керек`,
+    ru: (p) => `команде ${p.command} нужен параметр ${p.flag} ${p.example}`,
+  },
+} satisfies Record<string, Line>;
+
+/** What a flag's value must be, for `bad_value`. */
+export const expectedValues = {
+  lang: { kk: 'kk немесе ru', ru: 'kk или ru' },
+  year: { kk: '2025-2026 түріндегі оқу жылы', ru: 'учебный год вида 2025-2026' },
+  pupils: { kk: 'оң бүтін сан', ru: 'целое положительное число' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/** A file or folder the command could not use, by Node's error code; the path is the one the system named. */
+export const fileErrors = {
+  ENOENT: { kk: (p) => `«${p.path}» табылмады (${p.code})`, ru: (p) => `«${p.path}» не найден (${p.code})` },
+  EACCES: { kk: (p) => `«${p.path}» үшін рұқсат жоқ (${p.code})`, ru: (p) => `нет доступа к «${p.path}» (${p.code})` },
+  EISDIR: { kk: (p) => `«${p.path}» — бума, ал мұнда файл керек (${p.code})`, ru: (p) => `«${p.path}» — папка, а нужен файл (${p.code})` },
+  ENOTDIR: {
+    kk: (p) => `«${p.path}» жолының бір бөлігі бума емес, файл (${p.code})`,
+    ru: (p) => `часть пути «${p.path}» — файл, а не папка (${p.code})`,
+  },
+  ENOSPC: { kk: (p) => `«${p.path}» жазылмады: дискіде орын жоқ (${p.code})`, ru: (p) => `«${p.path}» не записан: на диске нет места (${p.code})` },
+  EROFS: {
+    kk: (p) => `«${p.path}» жазылмады: диск тек оқуға арналған (${p.code})`,
+    ru: (p) => `«${p.path}» не записан: диск доступен только для чтения (${p.code})`,
+  },
+  EEXIST: { kk: (p) => `«${p.path}» бұрыннан бар (${p.code})`, ru: (p) => `«${p.path}» уже существует (${p.code})` },
+  ENAMETOOLONG: { kk: (p) => `атауы тым ұзын: «${p.path}» (${p.code})`, ru: (p) => `слишком длинное имя: «${p.path}» (${p.code})` },
+  ENOTEMPTY: { kk: (p) => `«${p.path}» бумасы бос емес (${p.code})`, ru: (p) => `папка «${p.path}» не пуста (${p.code})` },
+  EBUSY: {
+    kk: (p) => `«${p.path}» бос емес: оны басқа бағдарлама ашып отыр (${p.code})`,
+    ru: (p) => `«${p.path}» занят: его открыла другая программа (${p.code})`,
+  },
+  EMFILE: { kk: (p) => `ашық файлдар тым көп, «${p.path}» ашылмады (${p.code})`, ru: (p) => `открыто слишком много файлов, «${p.path}» не открыт (${p.code})` },
+  ELOOP: { kk: (p) => `«${p.path}» сілтемелері тұйықталған (${p.code})`, ru: (p) => `ссылки «${p.path}» зациклены (${p.code})` },
+  EIO: { kk: (p) => `«${p.path}» оқу не жазу кезінде диск қатесі (${p.code})`, ru: (p) => `ошибка диска при чтении или записи «${p.path}» (${p.code})` },
+  other: { kk: (p) => `«${p.path}» файлымен жұмыс істеу мүмкін болмады (${p.code})`, ru: (p) => `не удалось работать с «${p.path}» (${p.code})` },
+} satisfies Record<string, Line>;
+
+/** Codes that mean the same to the person reading. */
+export const fileErrorAliases: Record<string, keyof typeof fileErrors> = { EPERM: 'EACCES', EDQUOT: 'ENOSPC', ENFILE: 'EMFILE' };
+
+export const failureText = {
+  internal: {
+    kk: (p) => `ішкі қате: ${p.value}. Бұл Qamqor-дың қатесі; толық мәлімет үшін команданы QAMQOR_DEBUG=1 орнатып қайталаңыз`,
+    ru: (p) => `внутренняя ошибка: ${p.value}. Это ошибка Qamqor; для подробностей повторите команду с QAMQOR_DEBUG=1`,
+  },
+  stdout: { kk: () => 'нәтиже толық шығарылмады', ru: () => 'вывод записан не полностью' },
+} satisfies Record<string, Line>;
+
+/** `demo --out DIR` on a folder that holds other files. */
+export const demoFolder = {
+  question: {
+    kk: (p) => `«${p.dir}» бумасында басқа файлдар бар. Демо оған өз файлдарын жазып, аттас файлдарды ауыстырады. Жалғастыру керек пе? (иә/жоқ)`,
+    ru: (p) => `В папке «${p.dir}» есть другие файлы. Демо запишет туда свои файлы и заменит одноимённые. Продолжить? (да/нет)`,
+  },
+  refused: {
+    kk: (p) => `«${p.dir}» бумасы бос емес және оны демо жасамаған: ондағы файлдар ауыстырылуы мүмкін. Басқа буманы немесе бос буманы көрсетіңіз (--out БУМА)`,
+    ru: (p) => `папка «${p.dir}» не пуста и создана не демо: её файлы могут быть заменены. Укажите другую или пустую папку (--out ПАПКА)`,
+  },
+  declined: {
+    kk: (p) => `тоқтатылды, «${p.dir}» бумасы өзгертілмеді. Басқа буманы көрсетіңіз (--out БУМА)`,
+    ru: (p) => `отменено, папка «${p.dir}» не изменена. Укажите другую папку (--out ПАПКА)`,
+  },
+} satisfies Record<string, Line>;
+
+/** Answers taken as yes, in either language and in Latin letters (a keyboard left in English). */
+export const YES_ANSWERS: ReadonlySet<string> = new Set(['иә', 'ия', 'и', 'да', 'д', 'yes', 'y']);
 
 export function t(line: Line, lang: Lang, params: P = {}): string {
   return line[lang](params);

@@ -93,7 +93,7 @@ export function writeReports(plan: ReportsPlan, options: WriteOptions): WriteRes
         }
         throw e;
       }
-      const folder = join(options.outDir, ...doc.folder.split(/[\\/]+/).map(safeFileName).filter(Boolean));
+      const folder = join(options.outDir, ...doc.folder.split(/[\\/]+/).map((part) => fitName(safeFileName(part), '')).filter(Boolean));
       mkdirSync(folder, { recursive: true });
       file = uniquePath(folder, named.name, used);
       writeFileSync(file, bytes);
@@ -106,13 +106,37 @@ export function writeReports(plan: ReportsPlan, options: WriteOptions): WriteRes
   return result;
 }
 
-/** `name.docx`, or `name (2).docx` when this run already wrote one of that name in the folder. */
+/**
+ * `name.docx`, or `name (2).docx` when this run already wrote one of that name in the folder; the name cut to fit.
+ * Two names the cut made equal are told apart by the number, as any other two equal names are.
+ */
 function uniquePath(folder: string, name: string, used: Set<string>): string {
   for (let n = 1; ; n++) {
-    const path = join(folder, `${name}${n === 1 ? '' : ` (${n})`}.docx`);
+    const path = join(folder, fitName(name, `${n === 1 ? '' : ` (${n})`}.docx`));
     const key = path.toLowerCase();
     if (used.has(key)) continue;
     used.add(key);
     return path;
   }
+}
+
+/** Linux and macOS file systems take 255 bytes of UTF-8 per name, where a Cyrillic letter takes two (Windows counts 255 UTF-16 units, never fewer). */
+const NAME_MAX_BYTES = 255;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * `stem + ending` in at most 255 bytes of UTF-8: the stem is cut between two characters as a person sees them (never
+ * inside a letter or an emoji) and loses the spaces and dots the cut leaves at its end; the ending is kept whole.
+ */
+export function fitName(stem: string, ending: string): string {
+  const room = NAME_MAX_BYTES - Buffer.byteLength(ending);
+  if (Buffer.byteLength(stem) <= room) return stem + ending;
+  let cut = '';
+  let bytes = 0;
+  for (const { segment } of graphemes.segment(stem)) {
+    bytes += Buffer.byteLength(segment);
+    if (bytes > room) break;
+    cut += segment;
+  }
+  return cut.replace(/[.\s]+$/, '') + ending;
 }

@@ -82,7 +82,8 @@ describe('a school year on the command line', () => {
   });
 
   it('new-year archives the passport and moves classes up; next year the passport shows the dynamics', async () => {
-    const moved = await run('new-year', book);
+    // The new year opens from 1 May of the calendar year it begins in.
+    const moved = await cliRunner(new Date('2026-05-25T00:00:00Z'))('new-year', book);
     expect(moved.code).toBe(0);
     expect(moved.out).toContain('2025-2026 → 2026-2027');
     const result = await run('passport', book, '--json');
@@ -162,6 +163,8 @@ describe('demo', () => {
     const result = await run('demo', '--out', out, '--pupils', '200', '--lang', 'ru');
     expect(result.code).toBe(0);
     expect(existsSync(join(out, 'registry.xlsx'))).toBe(true);
+    // Marked as the demo's own: the next demo into it replaces it without asking (test/cli/command-line.test.ts).
+    expect(existsSync(join(out, '.qamqor-demo'))).toBe(true);
     expect(result.out).toContain('iin_checksum');
     expect(result.out).toContain('Социальный паспорт');
     const passport = Passport.parse(JSON.parse(readFileSync(join(out, 'passport.json'), 'utf8')));

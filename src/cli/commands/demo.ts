@@ -1,22 +1,24 @@
 // `qamqor demo`: the whole offline flow on a generated school — CSV, new registry, import, validation,
 // passport compared with last year's workbook, snapshot, every report as .docx, and the next school year on a copy.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
 import { demoCsvRows } from '../../app/demo-csv';
 import { demoReportChanges } from '../../app/demo-reports';
 import { generateSchool, type DemoSchool } from '../../app/demo-school';
 import { planImport } from '../../app/import-pupils';
-import { planNewYear } from '../../app/new-year';
+import { newYearOpensOn, planNewYear } from '../../app/new-year';
 import { planSetup } from '../../app/setup';
 import { planSnapshot } from '../../app/snapshot';
 import { readRegistry } from '../../domain/registry';
 import type { Lang } from '../../domain/template';
 import { validateRegistry } from '../../domain/validate';
 import { readCsvFile, writeCsvFile } from '../../local/csv-file';
+import { withWorkbookLock } from '../../local/file-lock';
 import { XlsxWorkbook } from '../../local/xlsx-workbook';
 import { cli, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
+import { claimDemoFolder } from '../demo-folder';
 import { describeNewYear } from './new-year';
 import { formatPassport } from './passport';
 import { isoDay, makeReports } from './reports';
@@ -33,7 +35,7 @@ async function buildRegistry(school: DemoSchool, csvPath: string, bookPath: stri
       classes: school.classes.map((c) => ({ name: c.name, teacher: c.teacher, teacherEmail: c.teacherEmail, instructionLanguage: c.instructionLanguage })),
     }).changes,
   );
-  workbook.apply(planImport(workbook.read(), readCsvFile(csvPath), csvPath, today).changes);
+  workbook.apply(planImport(workbook.read(), await readCsvFile(csvPath), csvPath, today).changes);
   await workbook.save(bookPath);
   return workbook;
 }
@@ -41,10 +43,17 @@ async function buildRegistry(school: DemoSchool, csvPath: string, bookPath: stri
 export async function demoCommand(args: CommandArgs, io: Output): Promise<number> {
   const dir = resolve(args.out ?? 'demo-out');
   const lang = args.lang ?? 'kk';
-  mkdirSync(dir, { recursive: true });
+  if (!(await claimDemoFolder(dir, lang, io))) return 2;
   const bookPath = join(dir, 'registry.xlsx');
   const lastPath = join(dir, 'registry-2024-2025.xlsx');
   const nextPath = join(dir, 'registry-next-year.xlsx');
+  // The demo's books are locked like any other (always in this order): two demos into one folder cannot interleave.
+  const locked = (path: string, fn: () => Promise<number>) => withWorkbookLock(path, 'qamqor demo', fn);
+  return locked(bookPath, () => locked(lastPath, () => locked(nextPath, () => demoIn(dir, lang, { bookPath, lastPath, nextPath }, args, io))));
+}
+
+async function demoIn(dir: string, lang: Lang, paths: { bookPath: string; lastPath: string; nextPath: string }, args: CommandArgs, io: Output): Promise<number> {
+  const { bookPath, lastPath, nextPath } = paths;
   for (const f of [bookPath, lastPath, nextPath]) rmSync(f, { force: true });
 
   const school = generateSchool({ pupils: args.pupils, language: lang, schoolYear: '2025-2026' });
@@ -80,7 +89,9 @@ export async function demoCommand(args: CommandArgs, io: Output): Promise<number
   copyFileSync(bookPath, nextPath);
   const next = await XlsxWorkbook.open(nextPath);
   const nextRegistry = readRegistry(next.read());
-  const plan = planNewYear(nextRegistry, passport, args.today);
+  // The demo school's year may not have reached May yet: the copy moves on as it would at the end of its year.
+  const opens = nextRegistry.settings.schoolYear ? new Date(`${newYearOpensOn(nextRegistry.settings.schoolYear)}T00:00:00Z`) : args.today;
+  const plan = planNewYear(nextRegistry, passport, args.today < opens ? opens : args.today);
   next.apply(plan.changes);
   await next.save(nextPath);
   io.out('');

@@ -1,0 +1,70 @@
+// What each `qamqor` command takes (arguments, flags) and where its code is: main checks a command line against
+// this table before anything heavy is loaded, and loads only the module of the command that was typed.
+import type { CommandArgs, Output } from './context';
+
+export type Command = (args: CommandArgs, io: Output) => Promise<number>;
+
+/** Every flag any command takes. A flag means the same thing, and takes the same kind of value, for every command. */
+export const FLAGS = {
+  lang: { type: 'string' },
+  year: { type: 'string' },
+  school: { type: 'string' },
+  json: { type: 'boolean' },
+  write: { type: 'boolean' },
+  compare: { type: 'string' },
+  out: { type: 'string' },
+  pupils: { type: 'string' },
+  only: { type: 'string', multiple: true },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** A positional argument, named by its placeholder in messages.ts. */
+export type ArgName = 'book' | 'csv';
+
+export interface CommandSpec {
+  /** Positional arguments, all required. */
+  args: readonly ArgName[];
+  /**
+   * Flags besides the ones every command takes (--lang, --help, --version), in the order the usage line shows them;
+   * a common flag listed here is shown on the usage line because it means more for this command.
+   */
+  flags: readonly FlagName[];
+  /** Flags the command cannot run without. */
+  required?: readonly FlagName[];
+  load(): Promise<Command>;
+}
+
+/** Flags every command takes. */
+export const COMMON_FLAGS: readonly FlagName[] = ['lang'];
+
+// Each loader is a dynamic import, so the bundle keeps each command (and exceljs, docx…) in a chunk of its own.
+export const COMMANDS = {
+  init: { args: ['book'], flags: ['lang', 'year', 'school'], load: () => import('./commands/init').then((m) => m.initCommand) },
+  import: { args: ['book', 'csv'], flags: [], load: () => import('./commands/import').then((m) => m.importCommand) },
+  validate: { args: ['book'], flags: ['json'], load: () => import('./commands/validate').then((m) => m.validateCommand) },
+  passport: {
+    args: ['book'],
+    flags: ['json', 'write', 'compare'],
+    load: () => import('./commands/passport').then((m) => m.passportCommand),
+  },
+  snapshot: { args: ['book'], flags: [], load: () => import('./commands/snapshot').then((m) => m.snapshotCommand) },
+  'new-year': { args: ['book'], flags: [], load: () => import('./commands/new-year').then((m) => m.newYearCommand) },
+  reports: {
+    args: ['book'],
+    flags: ['out', 'lang', 'compare', 'only'],
+    required: ['out'],
+    load: () => import('./commands/reports').then((m) => m.reportsCommand),
+  },
+  demo: { args: [], flags: ['out', 'lang', 'pupils'], load: () => import('./commands/demo').then((m) => m.demoCommand) },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function commandSpec(name: string): CommandSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+}
+
+export function flagsOf(spec: CommandSpec): FlagName[] {
+  return [...spec.flags, ...COMMON_FLAGS.filter((f) => !spec.flags.includes(f))];
+}
