@@ -281,6 +281,21 @@ export const failures = {
   },
 } satisfies Record<string, Message>;
 
+/** Why a file is not an .xlsx workbook Qamqor can open: the `reason` of `not_xlsx`. */
+export const xlsxProblems = {
+  not_a_file: { kk: 'бұл файл емес (қалта?)', ru: 'это не файл (папка?)' },
+  empty: { kk: 'файл бос', ru: 'файл пуст' },
+  old_xls: { kk: 'бұл ескі .xls файлы немесе құпиясөзбен қорғалған кітап: оны .xlsx ретінде құпиясөзсіз сақтаңыз', ru: 'это старый файл .xls или книга, защищённая паролем: сохраните её как .xlsx без пароля' },
+  not_zip: { kk: 'бұл .xlsx архиві емес (атауы .xlsx болып өзгертілген .csv немесе басқа файл ма?)', ru: 'это не архив .xlsx (файл .csv или другой файл, переименованный в .xlsx?)' },
+  damaged: { kk: 'архив бүлінген (файл толық көшірілмеген болуы мүмкін)', ru: 'архив повреждён (возможно, файл скопирован не полностью)' },
+  too_large: { kk: 'ZIP64 архиві (4 ГБ-тан үлкен немесе 65 535-тен көп бөлік): бұл тізілім емес', ru: 'архив ZIP64 (больше 4 ГБ или более 65 535 частей): это не реестр' },
+  encrypted: { kk: 'архив шифрланған: кітапты құпиясөзсіз сақтаңыз', ru: 'архив зашифрован: сохраните книгу без пароля' },
+  no_workbook: { kk: 'архивте Excel кітабы жоқ', ru: 'в архиве нет книги Excel' },
+  no_worksheets: { kk: 'кітапта бірде-бір парақ жоқ', ru: 'в книге нет ни одного листа' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type XlsxProblem = keyof typeof xlsxProblems;
+
 /** What a command says about the files it made to keep the workbook safe. */
 export const fileNotes = {
   backup_written: {

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { MemoryWorkbook } from '../app/memory-workbook';
 import type { TabRef, WorkbookChange, WorkbookPort } from '../app/workbook-port';
-import { RegistryError } from '../domain/i18n';
+import { RegistryError, xlsxProblems, type XlsxProblem } from '../domain/i18n';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { writeFileAtomic } from './atomic-file';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
@@ -57,7 +57,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let data: Buffer;
     try {
       const stat = await fs.stat(path);
-      if (!stat.isFile()) throw new RegistryError('not_xlsx', { file: path, reason: 'not a file' });
+      if (!stat.isFile()) throw new RegistryError('not_xlsx', { file: path, reason: xlsxProblems.not_a_file });
       data = await fs.readFile(path);
     } catch (e) {
       if (isNodeError(e) && e.code === 'ENOENT') throw new RegistryError('file_missing', { file: path });
@@ -69,16 +69,16 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A workbook from the bytes of an .xlsx; `file` names it in messages. */
   static fromBytes(data: Buffer, file: string): XlsxWorkbook {
     const problem = signatureProblem(data);
-    if (problem) throw new RegistryError('not_xlsx', { file, reason: problem });
+    if (problem) throw new RegistryError('not_xlsx', { file, reason: xlsxProblems[problem] });
     let pkg: XlsxPackage;
     try {
       pkg = XlsxPackage.open(data);
     } catch (e) {
-      throw new RegistryError('not_xlsx', { file, reason: e instanceof ZipFormatError ? e.message : 'the archive holds no workbook' });
+      throw new RegistryError('not_xlsx', { file, reason: xlsxProblems[e instanceof ZipFormatError ? e.code : 'no_workbook'] });
     }
     const ctx: SheetContext = { strings: pkg.sharedStrings(), dateStyles: pkg.styles.dateTable(), date1904: pkg.date1904 };
     const sheets = pkg.sheets.filter((s) => s.worksheet && s.name !== META_SHEET);
-    if (sheets.length === 0) throw new RegistryError('not_xlsx', { file, reason: 'no worksheets' });
+    if (sheets.length === 0) throw new RegistryError('not_xlsx', { file, reason: xlsxProblems.no_worksheets });
     const tabs: TabData[] = sheets.map((s) => {
       const bytes = s.part ? pkg.bytes(s.part) : null;
       const { rows, formulas } = bytes ? readSheetBytes(bytes, ctx) : { rows: [], formulas: [] };
@@ -279,10 +279,11 @@ export function assignKeys(tabs: TabData[], metaRows: readonly Cell[][]): Unplac
 }
 
 /** Names the common impostors before the archive is read. */
-function signatureProblem(data: Buffer): string | null {
-  if (data.length === 0) return 'the file is empty';
-  if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) return 'an old .xls file or a password-protected workbook: save it as .xlsx without a password';
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) return 'not a zip archive (a .csv or another kind of file renamed to .xlsx?)';
+function signatureProblem(data: Buffer): XlsxProblem | null {
+  if (data.length === 0) return 'empty';
+  // An OLE compound file: an old .xls, or an .xlsx saved with a password (Office encrypts it inside one).
+  if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) return 'old_xls';
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) return 'not_zip';
   return null;
 }
 

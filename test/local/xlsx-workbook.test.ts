@@ -271,6 +271,8 @@ describe('XlsxWorkbook files', () => {
     expect(error).toBeInstanceOf(RegistryError);
     expect(error).toMatchObject({ code: 'not_xlsx', params: { file: path } });
     expect(String((error as RegistryError).params.reason)).not.toBe('');
+    // Said wholly in the user's language, the reason included.
+    for (const lang of ['kk', 'ru'] as const) expect((error as RegistryError).text(lang)).not.toMatch(/\b(the|not|file|archive)\b/);
   });
 
   it('throws not_xlsx for a folder', async () => {

@@ -22,19 +22,27 @@ const LOCAL = 0x04034b50;
 const ZIP64_EOCD_LOCATOR = 0x07064b50;
 const UTF8_FLAG = 0x0800;
 
-export class ZipFormatError extends Error {}
+/** Why the archive cannot be read: a code the adapter says in the user's language, and the detail for a developer. */
+export class ZipFormatError extends Error {
+  constructor(
+    readonly code: 'damaged' | 'too_large' | 'encrypted',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
 
   constructor(private readonly buf: Buffer) {
     const end = findEndOfCentralDirectory(buf);
-    if (end < 0) throw new ZipFormatError('not a zip archive (no central directory)');
-    if (end >= 20 && buf.readUInt32LE(end - 20) === ZIP64_EOCD_LOCATOR) throw new ZipFormatError('a ZIP64 archive (over 4 GB or 65,535 parts): not a registry');
+    if (end < 0) throw new ZipFormatError('damaged', 'no central directory');
+    if (end >= 20 && buf.readUInt32LE(end - 20) === ZIP64_EOCD_LOCATOR) throw new ZipFormatError('too_large', 'a ZIP64 archive');
     const count = buf.readUInt16LE(end + 10);
     let at = buf.readUInt32LE(end + 16);
     for (let i = 0; i < count; i++) {
-      if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new ZipFormatError('the central directory is damaged');
+      if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new ZipFormatError('damaged', 'the central directory is damaged');
       const flags = buf.readUInt16LE(at + 8);
       const nameLength = buf.readUInt16LE(at + 28);
       const extraLength = buf.readUInt16LE(at + 30);
@@ -49,7 +57,7 @@ export class ZipReader {
         size: buf.readUInt32LE(at + 24),
         localOffset: buf.readUInt32LE(at + 42),
       };
-      if (flags & 1) throw new ZipFormatError('an encrypted archive: save the workbook without a password');
+      if (flags & 1) throw new ZipFormatError('encrypted', 'an encrypted archive');
       // Part names are case-insensitive in OPC; the first one wins, as Excel does.
       if (!this.entries.has(name)) this.entries.set(name, entry);
       at += 46 + nameLength + extraLength + commentLength;
@@ -63,9 +71,9 @@ export class ZipReader {
   /** The part's compressed bytes as stored. */
   raw(entry: ZipEntry): Buffer {
     const at = entry.localOffset;
-    if (at + 30 > this.buf.length || this.buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} is damaged`);
+    if (at + 30 > this.buf.length || this.buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError('damaged', `the part ${entry.name} is damaged`);
     const start = at + 30 + this.buf.readUInt16LE(at + 26) + this.buf.readUInt16LE(at + 28);
-    if (start + entry.compressedSize > this.buf.length) throw new ZipFormatError(`the part ${entry.name} is cut short`);
+    if (start + entry.compressedSize > this.buf.length) throw new ZipFormatError('damaged', `the part ${entry.name} is cut short`);
     return this.buf.subarray(start, start + entry.compressedSize);
   }
 
@@ -75,11 +83,11 @@ export class ZipReader {
     if (!entry) return null;
     const raw = this.raw(entry);
     if (entry.method === 0) return raw;
-    if (entry.method !== 8) throw new ZipFormatError(`the part ${name} uses an unknown compression (${entry.method})`);
+    if (entry.method !== 8) throw new ZipFormatError('damaged', `the part ${name} uses an unknown compression (${entry.method})`);
     try {
       return zlib.inflateRawSync(raw);
     } catch (e) {
-      throw new ZipFormatError(`the part ${name} cannot be inflated: ${(e as Error).message}`);
+      throw new ZipFormatError('damaged', `the part ${name} cannot be inflated: ${(e as Error).message}`);
     }
   }
 
@@ -105,7 +113,7 @@ export function writeZip(parts: readonly ZipPart[], level = 6): Buffer[] {
       const deflated = zlib.deflateRawSync(data, { level });
       [method, body] = deflated.length < size ? [8, deflated] : [0, data];
     }
-    if (offset > 0xffffffff || body.length > 0xffffffff || size > 0xffffffff) throw new ZipFormatError('the workbook would exceed 4 GB');
+    if (offset > 0xffffffff || body.length > 0xffffffff || size > 0xffffffff) throw new ZipFormatError('too_large', 'the workbook would exceed 4 GB');
     const name = Buffer.from(part.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
@@ -133,7 +141,7 @@ export function writeZip(parts: readonly ZipPart[], level = 6): Buffer[] {
     central.push(entry, name);
     offset += 30 + name.length + body.length;
   }
-  if (parts.length > 0xffff) throw new ZipFormatError('the workbook would have more than 65,535 parts');
+  if (parts.length > 0xffff) throw new ZipFormatError('too_large', 'the workbook would have more than 65,535 parts');
   const centralSize = central.reduce((s, b) => s + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
