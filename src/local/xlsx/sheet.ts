@@ -1,5 +1,6 @@
-// One worksheet part (xl/worksheets/sheetN.xml): read straight from its text into the engine's rows, and rewritten
-// cell by cell where the values changed, every other byte (styles, validations, comments' anchors…) kept as it was.
+// Reading one worksheet part (xl/worksheets/sheetN.xml). Opening a workbook reads every sheet from its bytes straight
+// into the engine's rows (readSheetBytes: the hot path, no per-cell objects); saving scans only the sheets it
+// rewrites, as text with each cell's offsets (scanSheet), so that an unchanged cell is copied byte for byte.
 import type { Cell, FormulaCell } from '../../domain/sheet';
 import { columnNumber, unescapeExcel, unescapeXml } from './xml';
 
@@ -115,30 +116,6 @@ export function scanSheet(xml: string, ctx: SheetContext, onRow: (row: ScannedRo
   }
 }
 
-/** The sheet as the engine reads it: rows of values (ragged, trailing empties gone) and its formulas. */
-export function readSheet(xml: string, ctx: SheetContext): { rows: Cell[][]; formulas: FormulaCell[] } {
-  const rows: Cell[][] = [];
-  const formulas: FormulaCell[] = [];
-  scanSheet(xml, ctx, (row) => {
-    let line: Cell[] | null = null;
-    for (const cell of row.cells) {
-      if (cell.formula !== null) formulas.push({ row: cell.row, col: cell.col, formula: cell.formula });
-      if (cell.value === null) continue;
-      if (!line) line = [];
-      while (line.length < cell.col) line.push(null);
-      line[cell.col] = cell.value;
-    }
-    if (!line) return;
-    while (rows.length < row.row) rows.push([]);
-    rows[row.row] = line;
-  });
-  // A row of formatted or merged cells reads as []: trailing ones go, unless a formula keeps them.
-  const lastFormulaRow = formulas.reduce((max, f) => Math.max(max, f.row), -1);
-  while (rows.length > lastFormulaRow + 1 && rows[rows.length - 1].length === 0) rows.pop();
-  while (rows.length <= lastFormulaRow) rows.push([]);
-  return { rows, formulas };
-}
-
 function decodeCell(
   xml: string,
   tag: string,
@@ -235,30 +212,6 @@ export function richText(xml: string): string {
     at = close + 4;
   }
   return unescapeExcel(unescapeXml(text));
-}
-
-/** The shared strings table (xl/sharedStrings.xml). */
-export function readSharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
-  const strings: string[] = [];
-  let at = 0;
-  for (;;) {
-    const si = xml.indexOf('<si', at);
-    if (si < 0) break;
-    const gt = xml.indexOf('>', si) + 1;
-    if (xml.charCodeAt(gt - 2) === 47) {
-      strings.push('');
-      at = gt;
-      continue;
-    }
-    const close = xml.indexOf('</si>', gt);
-    const body = xml.slice(gt, close);
-    // The common case, one plain <t>, without the general walk.
-    if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4) strings.push(unescapeExcel(unescapeXml(body.slice(3, -4))));
-    else strings.push(richText(body));
-    at = close + 5;
-  }
-  return strings;
 }
 
 /** An attribute of a short start tag, without a regular expression (the reader's hot path). */
