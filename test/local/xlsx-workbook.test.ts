@@ -255,6 +255,23 @@ describe('XlsxWorkbook files', () => {
     expect(tabTitled(book.read(), 'A').rows).toEqual([]);
   });
 
+  it('refuses a text longer than an Excel cell holds, naming the tab and the cell, and writes nothing', () => {
+    const book = XlsxWorkbook.create();
+    book.apply([{ kind: 'addTab', key: 'a', title: '5А' }, { kind: 'writeCells', tab: { key: 'a' }, row: 0, col: 0, values: [['ok']] }]);
+    const error = (() => {
+      try {
+        book.apply([{ kind: 'appendRows', tab: { key: 'a' }, values: [['Әлия', 'x'.repeat(32_768)]] }]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).text('kk')).toBe('«5А» парағы, B2 ұяшығы: мәтін тым ұзын (32768 таңба, Excel ұяшығына ең көбі 32767 таңба сыяды); кітапқа ештеңе жазылмады');
+    expect((error as RegistryError).text('ru')).toContain('лист «5А», ячейка B2');
+    expect(tabTitled(book.read(), '5А').rows).toEqual([['ok']]);
+    book.apply([{ kind: 'appendRows', tab: { key: 'a' }, values: [['x'.repeat(32_767)]] }]);
+  });
+
   it('throws file_missing for a missing file', async () => {
     await expect(XlsxWorkbook.open(join(dir, 'nothing-here.xlsx'))).rejects.toMatchObject({ code: 'file_missing', params: { file: join(dir, 'nothing-here.xlsx') } });
   });
