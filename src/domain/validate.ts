@@ -198,10 +198,11 @@ export function checkAcrossPupils(pupils: readonly Pupil[], ctx: CheckContext): 
     for (const [code, n] of counts) {
       if (n === members.length) continue;
       const c = familyCategories.get(code)!;
-      const names = members.filter((m) => m.categories.includes(code)).map((m) => `${m.fullName} (${m.className})`).join(', ');
+      const named = (flagged: boolean) => members.filter((m) => m.categories.includes(code) === flagged).map((m) => `${m.fullName} (${m.className})`).join(', ');
+      const [flagged, unflagged] = [named(true), named(false)];
+      // Every member sees it, in every class: a class teacher cannot tell from her own tab which side is wrong.
       for (const m of members) {
-        if (m.categories.includes(code)) continue;
-        out.push(toIssue(ctx, m, m.tab, m.row, { code: 'family_inconsistent', column: code, params: { value: c[ctx.lang], other: names } }));
+        out.push(toIssue(ctx, m, m.tab, m.row, { code: 'family_inconsistent', column: code, params: { value: c[ctx.lang], with: flagged, without: unflagged } }));
       }
     }
   }

@@ -284,9 +284,12 @@ describe('the deliberate mistakes', () => {
     const issues = validateRegistry(readRegistry(workbookOf(school)), new Date(Date.UTC(2025, 9, 1)));
     const found = issues.map((i) => `${i.code} ${i.class} ${i.full_name ?? ''}`).sort();
     const dup = pupils.filter((p) => p.iin === pupils.find((q) => mistake(q) === 'duplicate_iin')!.iin);
+    // An inconsistent family is reported on every member, in every class.
+    const family = pupils.filter((p) => p.family_id === pupils.find((q) => mistake(q) === 'family_inconsistent')!.family_id);
     const expected = [
-      ...school.mistakes.filter((m) => m.code !== 'duplicate_iin').map((m) => `${m.code} ${m.class} ${m.full_name}`),
+      ...school.mistakes.filter((m) => m.code !== 'duplicate_iin' && m.code !== 'family_inconsistent').map((m) => `${m.code} ${m.class} ${m.full_name}`),
       ...dup.map((p) => `duplicate_iin ${p.class} ${p.full_name}`),
+      ...family.map((p) => `family_inconsistent ${p.class} ${p.full_name}`),
     ].sort();
     expect(found).toEqual(expected);
   });

@@ -58,7 +58,12 @@ describe('each validation code is raised by a crafted row', () => {
       readRegistry(book('kk', { '3А': [pupil(3, { family_id: 'F1', asp: true })], '8Б': [pupil(8, { family_id: 'F1' })] })),
       today,
     );
-    expect(issues.map((i) => [i.code, i.class, i.column])).toEqual([['family_inconsistent', '8Б', 'asp']]);
+    // Both sides see it, each in its own class, each told who is marked and who is not.
+    expect(issues.map((i) => [i.code, i.class, i.column])).toEqual([
+      ['family_inconsistent', '3А', 'asp'],
+      ['family_inconsistent', '8Б', 'asp'],
+    ]);
+    for (const issue of issues) expect(issue.message).toMatch(/белгіленгендер — .+ \(3А\); белгіленбегендер — .+ \(8Б\)$/);
   });
   it('age_grade_mismatch for a pupil four years too old', () => {
     const p = pupil(9);
