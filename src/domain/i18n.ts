@@ -109,6 +109,7 @@ export const words = {
   sexValues: { kk: 'ұл / қыз (М / Ж)', ru: 'М / Ж' },
   wholeNumber: { kk: 'бүтін сан', ru: 'целое число' },
   schoolYearFormat: { kk: '2025-2026 түрінде', ru: 'в виде 2025-2026' },
+  dateFormat: { kk: 'күн, 31.05.2026 түрінде', ru: 'дата в виде 31.05.2026' },
   language: { kk: 'kk немесе ru', ru: 'kk или ru' },
   school: { kk: 'Мектеп', ru: 'Школа' },
   total: { kk: 'Барлығы', ru: 'Всего' },

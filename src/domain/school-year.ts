@@ -33,6 +33,18 @@ export function schoolYearOf(date: Date): SchoolYear {
   return schoolYear(date.getUTCMonth() >= 8 ? y : y - 1);
 }
 
+/**
+ * The date a document about `year` bears, YYYY-MM-DD: the school's own setting when it has one, else the year's
+ * last day (31 May) or today, whichever is earlier. A report for 2025-2026 made in December 2026 is so dated
+ * within 2025-2026, and ages in it are those of that day (DOMAIN.md, "Report date").
+ */
+export function reportDate(year: SchoolYear | null, setting: string | null, today: string): string {
+  if (setting) return setting;
+  if (!year) return today;
+  const lastDay = `${year.start + 1}-05-31`;
+  return today < lastDay ? today : lastDay;
+}
+
 /** Full years of age on 1 September of the school year. */
 export function ageOnFirstSeptember(birthDate: string, year: SchoolYear): number {
   const y = Number(birthDate.slice(0, 4));

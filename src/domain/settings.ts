@@ -1,5 +1,6 @@
 // The settings tab: school, school year, language, people and thresholds, found by key or by label.
-import { cellText, fold, parseInteger } from './cells';
+import { cellText, fold, parseDate, parseInteger } from './cells';
+import type { Cell } from './sheet';
 import { Lang, tabSpec, type SettingSpec } from './template';
 import type { TabData } from './sheet';
 import { cellAt, dataRows, mapTable } from './table';
@@ -13,6 +14,8 @@ export interface Settings {
   director: string;
   largeFamilyThreshold: number;
   graduatingGrade: number;
+  /** The date the school gave its documents (YYYY-MM-DD), or null: then reportDate() decides. */
+  reportDate: string | null;
   /** Every value as written, by key, including keys the layout does not know. */
   values: Record<string, string>;
   /** 1-based row of each key, for messages. */
@@ -23,7 +26,7 @@ export interface SettingProblem {
   key: string;
   row: number;
   value: string;
-  expected: 'schoolYearFormat' | 'language' | 'wholeNumber';
+  expected: 'schoolYearFormat' | 'language' | 'wholeNumber' | 'dateFormat';
 }
 
 export function settingSpecs(): SettingSpec[] {
@@ -41,6 +44,8 @@ export function parseLanguage(text: string): Lang | null {
 export function readSettings(tab: TabData | null, fallbackLang: Lang): { settings: Settings; problems: SettingProblem[] } {
   const specs = settingSpecs();
   const values: Record<string, string> = {};
+  /** The cells as read: a date setting may be a real date cell, not text. */
+  const rawValues: Record<string, Cell> = {};
   const rows: Record<string, number> = {};
   if (tab) {
     const map = mapTable(tab, tabSpec('settings').columns.map((c) => ({ ...c, required: c.key === 'value' })));
@@ -50,6 +55,7 @@ export function readSettings(tab: TabData | null, fallbackLang: Lang): { setting
       const key = cellText(cellAt(cells, map, 'key')) || byLabel.get(fold(cellText(cellAt(cells, map, 'label')))) || '';
       if (!key || key in values) continue;
       values[key] = cellText(cellAt(cells, map, 'value'));
+      rawValues[key] = cellAt(cells, map, 'value');
       rows[key] = row;
     }
   }
@@ -69,6 +75,12 @@ export function readSettings(tab: TabData | null, fallbackLang: Lang): { setting
     if (n === null) problem(key, 'wholeNumber');
     return n ?? fallback;
   };
+  const dateSetting = (key: string) => {
+    const text = get(key);
+    const date = text === '' ? null : parseDate(values[key] === undefined ? text : rawValues[key]);
+    if (text !== '' && date === null) problem(key, 'dateFormat');
+    return date;
+  };
   return {
     settings: {
       schoolName: get('school_name'),
@@ -78,6 +90,7 @@ export function readSettings(tab: TabData | null, fallbackLang: Lang): { setting
       director: get('director'),
       largeFamilyThreshold: integer('large_family_threshold', 4),
       graduatingGrade: integer('graduating_grade', 11),
+      reportDate: dateSetting('report_date'),
       values,
       rows,
     },

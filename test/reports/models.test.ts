@@ -3,7 +3,7 @@
 import { formatChange } from '../../src/domain/format';
 import { readNotes, noteKeys } from '../../src/reports/models/notes';
 import { classPassportModel } from '../../src/reports/models/class-passport';
-import { reportContext } from '../../src/reports/models/context';
+import { reportContext, schoolBlock } from '../../src/reports/models/context';
 import { defaultListKeys, defaultLists, listModel, listOf } from '../../src/reports/models/lists';
 import { profileModel } from '../../src/reports/models/profile';
 import { categoriesChart, dynamicsChart, schoolModel } from '../../src/reports/models/school';
@@ -212,5 +212,22 @@ describe('the notes tab', () => {
     expect(paths).toContain('{{count.orphan}}');
     expect(paths).toContain('{{#dynamics}} … {{/dynamics}}');
     expect(paths).toContain('{{image:charts.categories}}');
+  });
+});
+
+describe('the report date', () => {
+  it('is the last day of the school year when the documents are made after it, ages on that day', () => {
+    const late = reportContext(kk.registry, kk.passport, { lang: 'kk', today: '2026-12-01' });
+    expect(late.today).toBe('2026-05-31');
+    expect(schoolBlock(late).date).toBe('31.05.2026');
+  });
+
+  it('is the day the documents are made while the school year runs', () => {
+    expect(reportContext(kk.registry, kk.passport, { lang: 'kk', today: '2026-02-10' }).today).toBe('2026-02-10');
+  });
+
+  it('is the date the school gave in its settings, whenever the documents are made', () => {
+    const registry = { ...kk.registry, settings: { ...kk.registry.settings, reportDate: '2026-05-25' } };
+    expect(reportContext(registry, kk.passport, { lang: 'kk', today: '2026-12-01' }).today).toBe('2026-05-25');
   });
 });

@@ -5,7 +5,7 @@ import { compareText } from '../../domain/collate';
 import { dmy, formatDecimal } from '../../domain/format';
 import type { Passport } from '../../domain/passport';
 import type { Pupil, Registry } from '../../domain/registry';
-import { parseSchoolYear, previousSchoolYear } from '../../domain/school-year';
+import { parseSchoolYear, previousSchoolYear, reportDate } from '../../domain/school-year';
 import type { Category, Lang } from '../../domain/template';
 import { readNotes, type Notes } from './notes';
 import { reportWords } from './words';
@@ -14,7 +14,7 @@ export interface ReportContext {
   registry: Registry;
   passport: Passport;
   lang: Lang;
-  /** The document date, YYYY-MM-DD. */
+  /** The document date, YYYY-MM-DD: the report date of the school year (reportDate), not the computer's day. */
   today: string;
   notes: Notes;
   categories: ReadonlyMap<string, Category>;
@@ -28,7 +28,7 @@ export interface ReportContext {
 
 export interface ContextOptions {
   lang?: Lang;
-  /** YYYY-MM-DD. */
+  /** The computer's day, YYYY-MM-DD; the documents bear the school year's report date, which it only caps. */
   today: string;
 }
 
@@ -43,7 +43,7 @@ export function reportContext(registry: Registry, passport: Passport, options: C
     registry,
     passport,
     lang: options.lang ?? registry.lang,
-    today: options.today,
+    today: reportDate(registry.settings.schoolYear, registry.settings.reportDate, options.today),
     notes: readNotes(registry.tabs.notes),
     categories: new Map(registry.catalogue.map((c) => [c.code, c])),
     classNames,
