@@ -17,6 +17,11 @@ export interface BenchRow {
   engineMs: number;
   googleCalls?: number;
   modeledSeconds?: number;
+  /**
+   * Characters of JSON the Google reads returned (what the fake computes as Google would send it, formatted empty
+   * cells included when a read asks for formats): a figure beside the calls, because one call can bring megabytes.
+   */
+  googleReadBytes?: number;
   /** What was measured, where the action alone does not say (the reports' rows). */
   detail?: string;
   documents?: number;

@@ -7,8 +7,12 @@ const MARKERS = { engine: ['<!-- bench:start -->', '<!-- bench:end -->'], files:
 
 export function benchTable(rows: readonly BenchRow[]): string {
   const google = rows.some((r) => r.googleCalls !== undefined);
-  const head = ['action', 'pupils', 'tabs', 'engine ms', ...(google ? ['Google calls', 'modeled s'] : [])];
-  const lines = rows.map((r) => [r.detail ? `${r.action}: ${r.detail}` : r.action, r.pupils.toLocaleString('en-US'), r.tabs, r.engineMs, ...(google ? [r.googleCalls ?? '', r.modeledSeconds ?? ''] : [])]);
+  const head = ['action', 'pupils', 'tabs', 'engine ms', ...(google ? ['Google calls', 'modeled s', 'read KB'] : [])];
+  const kb = (bytes: number | undefined) => (bytes === undefined ? '' : fmt(Math.round(bytes / 100) / 10));
+  const lines = rows.map((r) => [
+    r.detail ? `${r.action}: ${r.detail}` : r.action, r.pupils.toLocaleString('en-US'), r.tabs, r.engineMs,
+    ...(google ? [r.googleCalls ?? '', r.modeledSeconds ?? '', kb(r.googleReadBytes)] : []),
+  ]);
   return table(head, lines);
 }
 

@@ -1,6 +1,7 @@
 // The Apps Script bundle (`npm run build`, and the bundle tests). esbuild makes src/apps-script/main.ts one IIFE (global Qamqor),
-// entry-points.js follows it with the top-level functions Apps Script calls, and the manifest is copied:
-// dist/Code.js and dist/appsscript.json, what `clasp push` sends. The default report templates ride along as
+// entry-points.js follows it with the top-level functions Apps Script calls, and the manifest (appsscript.json at the
+// top level, beside .clasp.json, where clasp projects keep it) is copied: dist/Code.js and dist/appsscript.json, what
+// `clasp push` sends from rootDir dist. The default report templates ride along as
 // base64 (module qamqor:default-templates): a new .docx in sheets-template/reports needs no code.
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 const TEMPLATES_DIR = join(root, 'sheets-template/reports');
+export const MANIFEST = join(root, 'appsscript.json');
 
 const defaultTemplates: Plugin = {
   name: 'qamqor-default-templates',
@@ -48,7 +50,7 @@ export async function buildAppsScript(outdir?: string): Promise<Bundle> {
   if (outdir) {
     mkdirSync(outdir, { recursive: true });
     writeFileSync(join(outdir, 'Code.js'), code);
-    copyFileSync(join(root, 'src/apps-script/appsscript.json'), join(outdir, 'appsscript.json'));
+    copyFileSync(MANIFEST, join(outdir, 'appsscript.json'));
   }
   return { code, bytes: Buffer.byteLength(code) };
 }

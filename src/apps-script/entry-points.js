@@ -5,6 +5,7 @@ function onOpen(e) { Qamqor.onOpen(e); }
 function onEdit(e) { Qamqor.onEdit(e); }
 function qamqorSetup() { Qamqor.menu('qamqorSetup'); }
 function qamqorValidate() { Qamqor.menu('qamqorValidate'); }
+function qamqorValidateMine() { Qamqor.menu('qamqorValidateMine'); }
 function qamqorPassport() { Qamqor.menu('qamqorPassport'); }
 function qamqorArchive() { Qamqor.menu('qamqorArchive'); }
 function qamqorNewYear() { Qamqor.menu('qamqorNewYear'); }

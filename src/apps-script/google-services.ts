@@ -1,5 +1,6 @@
 // The part of Google's services Qamqor uses, as narrow interfaces: the real globals are handed in by
 // main.ts, the fakes of test/fakes/ implement the same shapes, and nothing else reaches for a global.
+import type { drive_v3 } from 'googleapis/build/src/apis/drive';
 import type { SheetsSpreadsheet, SheetsRequest, BatchUpdateResponse } from './sheets-api';
 
 /** The Sheets advanced service (REST API v4): one read and one write per action. */
@@ -19,6 +20,7 @@ export interface GRange {
   getNumColumns(): number;
   getSheet(): GSheet;
   getValues(): CellValue[][];
+  getNotes(): string[][];
   setNotes(notes: (string | null)[][]): GRange;
 }
 
@@ -52,6 +54,19 @@ export interface GSpreadsheet {
   toast(msg: string, title?: string, timeoutSeconds?: number): void;
   /** A copy of the whole workbook in the owner's Drive (the backup before a new school year). */
   copy(name: string): { getId(): string; getUrl(): string };
+  /** The owner, who may always edit everything; null for a workbook in a shared drive. */
+  getOwner(): GUser | null;
+}
+
+export interface GUser {
+  /** '' when Google does not tell (a simple trigger run by someone outside the owner's domain). */
+  getEmail(): string;
+}
+
+/** Who runs the script: the active user (the person at the keyboard) and the effective one (whose rights it uses). */
+export interface SessionLike {
+  getActiveUser(): GUser;
+  getEffectiveUser(): GUser;
 }
 
 export interface SpreadsheetAppLike {
@@ -92,6 +107,10 @@ export interface GoogleServices {
   PropertiesService?: PropertiesServiceLike;
   /** The default report templates as base64 .docx by "name.lang" (bundled by the build; read from disk by tests). */
   templates?: (nameLang: string) => string | null;
+  /** Who runs the script (needs the userinfo.email scope, hence absent from a simple trigger's view). */
+  Session?: SessionLike;
+  /** Where failures are logged (Apps Script's console, kept in the executions log); a test listens. */
+  console?: { error(...data: unknown[]): void };
   /** The clock; a test pins it. */
   now?: () => Date;
 }
@@ -118,17 +137,16 @@ export interface UtilitiesLike {
   newBlob(data: number[], contentType?: string, name?: string): GBlob;
   base64Decode(encoded: string): number[];
   formatDate(date: Date, timeZone: string, format: string): string;
+  /** Waits (a retry's backoff); optional so that a fake without a clock still fits. */
+  sleep?(milliseconds: number): void;
 }
 
-/** A Drive API v3 file resource, the fields Qamqor asks for. */
-export interface DriveFile {
-  id?: string;
-  name?: string;
-  mimeType?: string;
-  parents?: string[];
-  trashed?: boolean;
-  /** Private to Qamqor: which workbook and which document a file was made for. */
-  appProperties?: Record<string, string>;
+/**
+ * A Drive API v3 file resource, Google's own type (googleapis' drive_v3); `appProperties` (private to Qamqor: which
+ * workbook and which document a file was made for) narrowed to what Drive stores, strings.
+ */
+export interface DriveFile extends drive_v3.Schema$File {
+  appProperties?: Record<string, string> | null;
 }
 
 /** The Drive advanced service (REST API v3): it honours the drive.file scope and converts .docx into Google Docs. */

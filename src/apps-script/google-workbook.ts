@@ -15,6 +15,8 @@ import {
   type DataValidationRule,
   type GridRange,
   type ProtectedRange,
+  type ReadCell,
+  type ReadProtectedRange,
   type SheetsRequest,
   type SheetsSheet,
   type SheetsSpreadsheet,
@@ -30,7 +32,12 @@ const DAY_MS = 86_400_000;
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 const DATE_FORMAT = { type: 'DATE', pattern: 'dd.mm.yyyy' } as const;
+/** Without a pattern Sheets shows a number in the locale's default one (1 234,00): counts and years read as written. */
+const INTEGER_FORMAT = { type: 'NUMBER', pattern: '0' } as const;
+const DECIMAL_FORMAT = { type: 'NUMBER', pattern: '0.0##' } as const;
 const TEXT_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>(['iin', 'phone', 'text']);
+/** Sheets' ids (sheets, metadata) are positive 32-bit integers. */
+const MAX_INT32 = 2_147_483_647;
 
 /** Changes only Google Sheets can make; they go into the same batchUpdate as the port's changes. */
 export type SheetsChange =
@@ -118,16 +125,40 @@ export class GoogleWorkbook implements WorkbookPort {
     // A dry run first: a batch that would fail on titles, keys, references or values never reaches Google.
     new MemoryWorkbook(snap.data, { titleProblem: sheetsTitleProblem, nextId: this.highestId + 1 }).apply(portChanges);
     const plan = new BatchPlan(snap.sheets, this.highestId + 1);
-    for (const change of changes) plan.add(change);
+    changes.forEach((change, i) => {
+      plan.add(change);
+      while (plan.origins.length < plan.requests.length) plan.origins.push(i);
+    });
+    if (plan.requests.length === 0) {
+      this.snapshot = null;
+      return;
+    }
+    try {
+      this.sheets.Spreadsheets.batchUpdate({ requests: plan.requests }, this.spreadsheetId);
+    } catch (e) {
+      // A refused batch changed nothing, so the last read still holds: the caller may leave a change out and apply again.
+      const at = /requests\[(\d+)\]/.exec(e instanceof Error ? e.message : String(e));
+      const origin = at ? plan.origins[Number(at[1])] : undefined;
+      throw new BatchRefused(e, origin === undefined ? null : changes[origin]!);
+    }
     this.snapshot = null;
-    if (plan.requests.length === 0) return;
-    this.sheets.Spreadsheets.batchUpdate({ requests: plan.requests }, this.spreadsheetId);
     this.highestId = Math.max(this.highestId, plan.nextId - 1);
   }
 
   private lastRead(): Snapshot {
     if (!this.snapshot) this.read();
     return this.snapshot!;
+  }
+}
+
+/** Google refused a batch (nothing of it was applied); `change` is the one its request came from, when Google named it. */
+export class BatchRefused extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly change: AnyChange | null,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'BatchRefused';
   }
 }
 
@@ -143,7 +174,13 @@ export function sheetsTitleProblem(title: string): string | null {
 /** Turns changes into Sheets requests, following the tabs as the batch renames, adds and fills them. */
 class BatchPlan {
   readonly requests: SheetsRequest[] = [];
+  /** The index of the change each request was made for: a refusal names a request, the caller needs the change. */
+  readonly origins: number[] = [];
   private readonly tabs: TrackedSheet[];
+  /** Metadata ids given out by this batch, including to tabs it later removed. */
+  private readonly chosenMetadataIds = new Set<number>();
+  /** A removed tab's id is not given to a new one in the same batch. */
+  private readonly removedSheetIds = new Set<number>();
 
   constructor(
     tabs: readonly TrackedSheet[],
@@ -156,8 +193,8 @@ class BatchPlan {
     const r = this.requests;
     switch (change.kind) {
       case 'addTab': {
-        const sheetId = this.nextId++;
-        const metadataId = metadataIdFor(sheetId);
+        const sheetId = this.newSheetId();
+        const metadataId = this.newMetadataId(sheetId);
         r.push({ addSheet: { properties: { sheetId, title: change.title, gridProperties: { rowCount: NEW_SHEET_ROWS, columnCount: NEW_SHEET_COLUMNS } } } });
         r.push({ createDeveloperMetadata: { developerMetadata: { metadataId, metadataKey: TAB_KEY, metadataValue: change.key, location: { sheetId }, visibility: 'DOCUMENT' } } });
         this.tabs.push({ sheetId, title: change.title, key: change.key, metadataId, lastRow: -1, rowCount: NEW_SHEET_ROWS, colCount: NEW_SHEET_COLUMNS });
@@ -177,7 +214,7 @@ class BatchPlan {
               },
             });
           } else {
-            tab.metadataId = metadataIdFor(tab.sheetId);
+            tab.metadataId = this.newMetadataId(tab.sheetId);
             r.push({ createDeveloperMetadata: { developerMetadata: { metadataId: tab.metadataId, metadataKey: TAB_KEY, metadataValue: change.key, location: { sheetId: tab.sheetId }, visibility: 'DOCUMENT' } } });
           }
           tab.key = change.key;
@@ -188,6 +225,7 @@ class BatchPlan {
         const tab = this.resolve(change.tab);
         r.push({ deleteSheet: { sheetId: tab.sheetId } });
         this.tabs.splice(this.tabs.indexOf(tab), 1);
+        this.removedSheetIds.add(tab.sheetId);
         return;
       }
       case 'writeCells':
@@ -280,6 +318,34 @@ class BatchPlan {
     }
   }
 
+  /**
+   * The next sheet id after the highest the workbook has had, as Google's own are positive int32 (a tab added in
+   * Sheets may have one near the top): past it, the lowest id no tab holds.
+   */
+  private newSheetId(): number {
+    const taken = new Set([...this.tabs.map((t) => t.sheetId), ...this.removedSheetIds]);
+    let id = this.nextId;
+    if (id > MAX_INT32 || taken.has(id)) {
+      id = 1;
+      while (taken.has(id)) id++;
+    }
+    this.nextId = Math.max(this.nextId, id + 1);
+    return id;
+  }
+
+  /**
+   * Sheets lets the caller choose a metadata id (a rename later in the same batch relies on it): a positive int32
+   * that no metadata of the workbook holds yet. Derived from the sheet id so that a re-run asks for the same one.
+   */
+  private newMetadataId(sheetId: number): number {
+    const taken = new Set(this.tabs.map((t) => t.metadataId).filter((id): id is number => id !== null));
+    for (const id of this.chosenMetadataIds) taken.add(id);
+    let id = (sheetId % MAX_INT32) + 1;
+    while (taken.has(id)) id = (id % MAX_INT32) + 1;
+    this.chosenMetadataIds.add(id);
+    return id;
+  }
+
   private resolve(ref: TabRef): TrackedSheet {
     const tab = 'id' in ref ? this.tabs.find((t) => String(t.sheetId) === ref.id) : this.tabs.find((t) => t.key === ref.key);
     if (!tab) throw new Error(`no tab with ${'id' in ref ? `id "${ref.id}"` : `key "${ref.key}"`} in the workbook`);
@@ -323,7 +389,7 @@ class BatchPlan {
         this.requests.push({
           updateCells: {
             start: { sheetId: tab.sheetId, rowIndex: row + i, columnIndex: col + start },
-            rows: [{ values: line.slice(start, j).map((v) => ({ userEnteredFormat: { numberFormat: v instanceof Date ? DATE_FORMAT : { type: 'NUMBER' } } })) }],
+            rows: [{ values: line.slice(start, j).map((v) => ({ userEnteredFormat: { numberFormat: numberFormatOf(v) } })) }],
             fields: 'userEnteredFormat.numberFormat',
           },
         });
@@ -396,6 +462,10 @@ function formatRuns(c: { text: string; uri: string; runs?: { start: number; end:
   return out;
 }
 
+function numberFormatOf(v: Cell | undefined) {
+  return v instanceof Date ? DATE_FORMAT : Number.isInteger(v) ? INTEGER_FORMAT : DECIMAL_FORMAT;
+}
+
 function needsFormat(v: Cell | undefined): boolean {
   return v instanceof Date || typeof v === 'number';
 }
@@ -430,11 +500,6 @@ function lastFilled(values: readonly (readonly Cell[])[]): number {
   return -1;
 }
 
-/** Unique per sheet; Sheets lets the caller choose it, which a rename later in the same batch relies on. */
-function metadataIdFor(sheetId: number): number {
-  return 1_000_000_000 + (sheetId % 1_000_000_000);
-}
-
 function withSheetId(spec: ChartSpec, sheetId: number): ChartSpec {
   if (!spec.basicChart) return spec;
   const fix = (s: { sources: GridRange[] }) => ({ sources: s.sources.map((g) => ({ ...g, sheetId })) });
@@ -452,17 +517,20 @@ function toSnapshot(resource: SheetsSpreadsheet): Snapshot {
   const tabs: TabData[] = [];
   const extras = new Map<string, SheetExtras>();
   const sheets: TrackedSheet[] = [];
-  const ordered = [...(resource.sheets ?? [])].sort((a, b) => (a.properties.index ?? 0) - (b.properties.index ?? 0));
+  // The REST API leaves out a field at its default: the first sheet's id and index are 0 when absent.
+  const ordered = [...(resource.sheets ?? [])].sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0));
   for (const sheet of ordered) {
-    const p = sheet.properties;
+    const p = sheet.properties ?? {};
+    const sheetId = p.sheetId ?? 0;
     const meta = (sheet.developerMetadata ?? []).find((m) => m.metadataKey === TAB_KEY);
+    const key = meta?.metadataValue ?? null;
     const { rows, formulas, notes, backgrounds } = readGrid(sheet);
-    const id = String(p.sheetId);
-    tabs.push({ id, key: meta?.metadataValue ?? null, title: p.title, rows, formulas });
+    const id = String(sheetId);
+    tabs.push({ id, key, title: p.title ?? '', rows, formulas });
     extras.set(id, {
-      sheetId: p.sheetId,
-      protectedRanges: sheet.protectedRanges ?? [],
-      chartIds: (sheet.charts ?? []).map((c) => c.chartId!).filter((c) => c !== undefined),
+      sheetId,
+      protectedRanges: (sheet.protectedRanges ?? []).map((pr) => protectionOf(pr, sheetId)),
+      chartIds: (sheet.charts ?? []).map((c) => c.chartId).filter((c): c is number => typeof c === 'number'),
       frozenRows: p.gridProperties?.frozenRowCount ?? 0,
       notes,
       backgrounds,
@@ -470,9 +538,9 @@ function toSnapshot(resource: SheetsSpreadsheet): Snapshot {
     let lastRow = rows.length - 1;
     for (const f of formulas) lastRow = Math.max(lastRow, f.row);
     sheets.push({
-      sheetId: p.sheetId,
-      title: p.title,
-      key: meta?.metadataValue ?? null,
+      sheetId,
+      title: p.title ?? '',
+      key,
       metadataId: meta?.metadataId ?? null,
       lastRow,
       rowCount: p.gridProperties?.rowCount ?? NEW_SHEET_ROWS,
@@ -485,6 +553,27 @@ function toSnapshot(resource: SheetsSpreadsheet): Snapshot {
     sheets,
     locale: resource.properties?.locale ?? '',
     timeZone: resource.properties?.timeZone ?? '',
+  };
+}
+
+/** A protection as read, its defaults put back: a range without sheetId is on sheet 0, rows from 0 when unbounded. */
+function protectionOf(p: ReadProtectedRange, sheetId: number): ProtectedRange {
+  const r = p.range ?? {};
+  const range: GridRange = { sheetId: r.sheetId ?? sheetId };
+  if (typeof r.startRowIndex === 'number') range.startRowIndex = r.startRowIndex;
+  if (typeof r.endRowIndex === 'number') {
+    range.endRowIndex = r.endRowIndex;
+    range.startRowIndex ??= 0;
+  }
+  if (typeof r.startColumnIndex === 'number') range.startColumnIndex = r.startColumnIndex;
+  if (typeof r.endColumnIndex === 'number') range.endColumnIndex = r.endColumnIndex;
+  return {
+    range,
+    ...(typeof p.protectedRangeId === 'number' ? { protectedRangeId: p.protectedRangeId } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.warningOnly ? { warningOnly: true } : {}),
+    ...(typeof p.requestingUserCanEdit === 'boolean' ? { requestingUserCanEdit: p.requestingUserCanEdit } : {}),
+    ...(p.editors ? { editors: p.editors } : {}),
   };
 }
 
@@ -502,7 +591,7 @@ function readGrid(sheet: SheetsSheet): { rows: Cell[][]; formulas: FormulaCell[]
       (rowData.values ?? []).forEach((cell, j) => {
         const c = left + j;
         const formula = cell.userEnteredValue?.formulaValue;
-        if (formula !== undefined) formulas.push({ row: r, col: c, formula });
+        if (typeof formula === 'string') formulas.push({ row: r, col: c, formula });
         if (cell.note) notes.set(`${r},${c}`, cell.note);
         const bg = cell.userEnteredFormat?.backgroundColor;
         if (bg) backgrounds.set(`${r},${c}`, bg);
@@ -520,18 +609,38 @@ function readGrid(sheet: SheetsSheet): { rows: Cell[][]; formulas: FormulaCell[]
   return { rows, formulas, notes, backgrounds };
 }
 
-/** A cell as the engine sees it: a formula's result, a date-formatted number as a Date, an error as its text. */
-function cellOf(cell: CellData): Cell {
+const ERROR_TEXT: Record<string, string> = {
+  ERROR: '#ERROR!', NULL_VALUE: '#NULL!', DIVIDE_BY_ZERO: '#DIV/0!', VALUE: '#VALUE!', REF: '#REF!', NAME: '#NAME?', NUM: '#NUM!', N_A: '#N/A',
+};
+
+/**
+ * A cell as the engine sees it: a formula's result, a number shown as a date as a Date, an error as the text the
+ * cell shows. Dates are told by what the cell displays, not by its format, which the read does not ask for.
+ */
+function cellOf(cell: ReadCell): Cell {
   const v = cell.effectiveValue;
   if (!v) return null;
-  if (v.stringValue !== undefined) return v.stringValue === '' ? null : v.stringValue;
-  if (v.boolValue !== undefined) return v.boolValue;
-  if (v.numberValue !== undefined) {
-    const type = cell.effectiveFormat?.numberFormat?.type;
-    return type === 'DATE' || type === 'DATE_TIME' ? serialToDate(Math.floor(v.numberValue)) : v.numberValue;
-  }
-  if (v.errorValue) return cell.formattedValue ?? '#ERROR!';
+  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue;
+  if (typeof v.boolValue === 'boolean') return v.boolValue;
+  if (typeof v.numberValue === 'number') return shownAsDate(v.numberValue, cell.formattedValue) ? serialToDate(Math.floor(v.numberValue)) : v.numberValue;
+  if (v.errorValue) return cell.formattedValue || ERROR_TEXT[v.errorValue.type ?? ''] || '#ERROR!';
   return null;
+}
+
+/**
+ * A serial number displayed as its own calendar day: day, month and year in the order of any locale (03.05.2010,
+ * 5/3/2010, 2010-05-03), a time after it allowed. A count or an amount never reads so.
+ */
+export function shownAsDate(serial: number, shown: string | null | undefined): boolean {
+  if (!shown || serial < 1 || serial > 2_958_465) return false;
+  const m = /^\s*(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?![\d./-])/.exec(shown);
+  if (!m) return false;
+  const day = serialToDate(Math.floor(serial));
+  const [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const isYear = (n: number, text: string) => (text.length === 4 ? n === y : text.length <= 2 && n === y % 100);
+  if (isYear(a, m[1]!) && b === mo && c === d) return true;
+  return isYear(c, m[3]!) && ((b === mo && a === d) || (a === mo && b === d));
 }
 
 function copyData(data: WorkbookData): WorkbookData {

@@ -1,13 +1,13 @@
 // Live validation (onEdit, a simple trigger: SpreadsheetApp only, no authorization, 30 s): the rows just
-// edited, a paste of many rows included, are checked and their notes set or cleared. Two calls at most:
-// one read (the tab from its first row down to the last edited row, header included) and one write (the
-// notes of the edited rows). Nothing a teacher typed is ever written.
+// edited, a paste of many rows included, are checked and Qamqor's messages in their notes set or cleared.
+// Three calls at most: the tab's values from its first row down to the last edited row (header included), the
+// notes of the edited rows, and, when a message changes, those notes written back. Nothing a teacher typed is
+// written, and her own note on a cell stays, under Qamqor's message as "Validate everything" puts it.
 //
-// Why these two: a cell's note and its background are two SpreadsheetApp calls, and reading the notes
-// first would be a third; so onEdit keeps the notes (the message is what a teacher needs) and leaves the
-// background to "Validate everything", which also clears a colour that an edit made stale. What onEdit
-// cannot know without more reads, it leaves to "Validate everything" too: the school's own categories and
-// settings (it checks with the default catalogue and thresholds), formulas (it sees their results), and
+// A cell's background would be a fourth call: onEdit keeps to the note (the message is what a teacher needs)
+// and leaves the colour to "Validate everything", which also clears a colour that an edit made stale. What
+// onEdit cannot know without more reads, it leaves to "Validate everything" too: the school's own categories
+// and settings (it checks with the default catalogue and thresholds), formulas (it sees their results), and
 // problems across rows (duplicate IINs, families).
 import { fold } from '../domain/cells';
 import { readRegistry } from '../domain/registry';
@@ -16,8 +16,9 @@ import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { classColumns, defaultCatalogue, layout, tabSpec, type Lang } from '../domain/template';
 import { checkContext, checkPupil, type IssueCode } from '../domain/validate';
-import type { EditEvent } from './google-services';
-import { markNote, marksOfTab } from './marks';
+import { SIMPLE_TRIGGER_MS, retryPolicy, withRetry, type RetryPolicy } from './google-errors';
+import type { EditEvent, GoogleServices } from './google-services';
+import { markNote, marksOfTab, withMark } from './marks';
 import { sheetWords } from './messages';
 
 /** Checks that depend on what onEdit cannot read (the school's catalogue and thresholds). */
@@ -42,7 +43,9 @@ export interface LiveResult {
   checkedRows: number;
 }
 
-export function validateEdit(e: EditEvent, now: Date): LiveResult {
+/** A rate limit is waited out within the trigger's 30 s when Utilities is there to sleep. */
+export function validateEdit(e: EditEvent, now: Date, services?: Pick<GoogleServices, 'Utilities' | 'now'>): LiveResult {
+  const policy: RetryPolicy = services ? retryPolicy(services, now.getTime(), SIMPLE_TRIGGER_MS) : { now: () => 0, sleep: null, deadline: 0 };
   const none = { marked: 0, checkedRows: 0 };
   const range = e.range;
   const sheet = range.getSheet();
@@ -51,7 +54,7 @@ export function validateEdit(e: EditEvent, now: Date): LiveResult {
   const firstRow = range.getRow();
   const lastRow = firstRow + range.getNumRows() - 1;
 
-  const values = sheet.getRange(`1:${lastRow}`).getValues();
+  const values = withRetry(policy, () => sheet.getRange(`1:${lastRow}`).getValues(), true);
   const rows: Cell[][] = values.map((line) => line.map((c) => (c === '' ? null : (c as Cell))));
   const columns = classColumns(defaultCatalogue);
   const header = findHeader({ id: '', key: null, title, rows, formulas: [] }, columns);
@@ -79,12 +82,17 @@ export function validateEdit(e: EditEvent, now: Date): LiveResult {
   const marks = marksOfTab(ct, issues);
 
   const width = Math.max(...ct.map.columns.values()) + 1;
-  const notes: (string | null)[][] = [];
-  for (let r = top; r <= lastRow; r++) {
-    const line: (string | null)[] = [];
-    for (let c = 0; c < width; c++) line.push(markNote(marks.get(`${r - 1},${c}`) ?? [], lang) ?? '');
-    notes.push(line);
-  }
-  sheet.getRange(top, 1, notes.length, width).setNotes(notes);
+  const block = sheet.getRange(top, 1, lastRow - top + 1, width);
+  const current = withRetry(policy, () => block.getNotes(), true);
+  let changed = false;
+  const notes = current.map((line, i) =>
+    line.map((note, c) => {
+      const next = withMark(markNote(marks.get(`${top + i - 1},${c}`) ?? [], lang), note) ?? '';
+      if (next !== (note ?? '')) changed = true;
+      return next;
+    }),
+  );
+  // The same notes twice over is a write for nothing: the common edit (a clean row stays clean) costs two calls.
+  if (changed) withRetry(policy, () => block.setNotes(notes), true);
   return { marked: marks.size, checkedRows: edited.length };
 }

@@ -4,8 +4,9 @@
 import bundledTemplates from 'qamqor:default-templates';
 import type {
   ChartsLike, DocumentAppLike, DriveAdvanced, EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, PropertiesServiceLike,
-  SheetsAdvanced, SpreadsheetAppLike, UtilitiesLike,
+  SessionLike, SheetsAdvanced, SpreadsheetAppLike, UtilitiesLike,
 } from './google-services';
+import { logFailure } from './google-errors';
 import { validateEdit } from './live-validation';
 import { MENU, openMenu, runMenuItem } from './menu';
 import { reportsProgress as progressOf, reportsStep as stepOf, type Progress } from './reports/run';
@@ -19,6 +20,7 @@ declare const Drive: DriveAdvanced | undefined;
 declare const Utilities: UtilitiesLike | undefined;
 declare const Charts: ChartsLike | undefined;
 declare const PropertiesService: PropertiesServiceLike | undefined;
+declare const Session: SessionLike | undefined;
 
 /** Looked up at each call, never at load: a simple trigger has no Sheets service, and a test swaps the fakes. */
 function services(): GoogleServices {
@@ -32,6 +34,8 @@ function services(): GoogleServices {
     Utilities: typeof Utilities === 'undefined' ? undefined : Utilities,
     Charts: typeof Charts === 'undefined' ? undefined : Charts,
     PropertiesService: typeof PropertiesService === 'undefined' ? undefined : PropertiesService,
+    Session: typeof Session === 'undefined' ? undefined : Session,
+    console: typeof console === 'undefined' ? undefined : console,
     templates: (nameLang) => bundledTemplates[nameLang] ?? null,
   };
 }
@@ -41,10 +45,15 @@ export function onOpen(): void {
   openMenu(services());
 }
 
-/** Simple trigger: live validation of the edited rows. */
+/** Simple trigger: live validation of the edited rows. A failure is logged: nobody is there to read a dialog. */
 export function onEdit(e: EditEvent): void {
   if (!e || !e.range) return;
-  validateEdit(e, new Date());
+  const google = services();
+  try {
+    validateEdit(e, new Date(), google);
+  } catch (error) {
+    logFailure(google, 'onEdit', error);
+  }
 }
 
 /** A menu item, by the name of the top-level function it called. */

@@ -1,5 +1,6 @@
 // Validation marks on class tabs: a note carrying the message and a light red background on each bad
-// cell. Notes starting with the mark's prefix are Qamqor's; they are replaced or cleared, never others'.
+// cell. A note starting with the mark's prefix is Qamqor's message, and what follows it after a blank line is
+// the person's own: Qamqor replaces or clears its part only, whoever writes the note (onEdit or "Validate everything").
 import type { Issue } from '../domain/validate';
 import type { ClassTab } from '../domain/registry';
 import type { Lang } from '../domain/template';
@@ -15,6 +16,21 @@ export function markPrefix(lang: Lang): string {
 
 export function isMarkNote(note: string | undefined | null): boolean {
   return !!note && /^⚠ Qamqor: /.test(note);
+}
+
+/** What of a cell's note is the person's own: all of it, or what follows Qamqor's message; null for nothing. */
+export function ownPart(note: string | undefined | null): string | null {
+  if (!note) return null;
+  if (!isMarkNote(note)) return note;
+  const at = note.indexOf('\n\n');
+  return at >= 0 && at + 2 < note.length ? note.slice(at + 2) : null;
+}
+
+/** The note a cell should carry: Qamqor's message (null for none) above the person's own note, which always stays. */
+export function withMark(mark: string | null, current: string | undefined | null): string | null {
+  const own = ownPart(current);
+  if (mark === null) return own;
+  return own ? `${mark}\n\n${own}` : mark;
 }
 
 /** The message without its place ("5А, 7-жол, «ЖСН» бағаны: …"): on the cell itself the place is obvious. */
@@ -54,11 +70,8 @@ export function planMarks(ct: ClassTab, issues: readonly Issue[], extras: SheetE
   const backgrounds = extras?.backgrounds ?? new Map<string, Color>();
   const at = (k: string) => k.split(',').map(Number) as [number, number];
   for (const [k, messages] of wanted) {
-    const note = markNote(messages, lang)!;
     const current = notes.get(k);
-    // A teacher's own note on the cell is kept under Qamqor's message.
-    const own = current && !isMarkNote(current) ? current : null;
-    const full = own ? `${note}\n\n${own}` : note;
+    const full = withMark(markNote(messages, lang), current)!;
     if (current === full && sameColor(backgrounds.get(k), MARK_COLOR)) continue;
     const [row, col] = at(k);
     cells.push({ row, col, note: full, background: MARK_COLOR });
@@ -68,10 +81,7 @@ export function planMarks(ct: ClassTab, issues: readonly Issue[], extras: SheetE
   for (const [k, color] of backgrounds) if (sameColor(color, MARK_COLOR) && !wanted.has(k)) stale.add(k);
   for (const k of stale) {
     const [row, col] = at(k);
-    const note = notes.get(k);
-    // What followed Qamqor's message was the teacher's: it stays.
-    const own = note && isMarkNote(note) && note.includes('\n\n') ? note.slice(note.indexOf('\n\n') + 2) : note && !isMarkNote(note) ? note : null;
-    cells.push({ row, col, note: own, background: null });
+    cells.push({ row, col, note: withMark(null, notes.get(k)), background: null });
   }
   return cells.length ? [{ kind: 'marks', tab: { id: ct.tab.id }, cells }] : [];
 }

@@ -21,17 +21,35 @@ export interface ProtectionTarget {
   teachers: string[];
 }
 
-/** E-mails written in one cell, separated by commas, semicolons or spaces. */
-export function emailsIn(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((e) => e.trim().toLowerCase())
-    .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+/**
+ * An address Google takes as an editor's: ASCII only (a Cyrillic letter that looks Latin is another address), one @,
+ * dot-separated labels and a top-level domain of letters.
+ */
+const EMAIL = /^[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+/** What is written in one cell, separated by commas, semicolons or spaces: the addresses, and what is not one. */
+export function splitEmails(text: string): { emails: string[]; invalid: string[] } {
+  const emails: string[] = [];
+  const invalid: string[] = [];
+  for (const token of text.split(/[\s,;]+/)) {
+    const t = token.trim();
+    if (!t) continue;
+    const e = t.toLowerCase();
+    if (EMAIL.test(e)) {
+      if (!emails.includes(e)) emails.push(e);
+    } else invalid.push(t);
+  }
+  return { emails, invalid };
 }
 
-export function teachersOf(classes: readonly ClassInfo[], className: string): string[] {
+export function emailsIn(text: string): string[] {
+  return splitEmails(text).emails;
+}
+
+/** A class's teachers, less the addresses set-up leaves out (written wrong, or refused by Google). */
+export function teachersOf(classes: readonly ClassInfo[], className: string, excluded: ReadonlySet<string> = new Set()): string[] {
   const c = classes.find((x) => fold(x.name) === fold(className));
-  return c ? emailsIn(c.teacherEmail) : [];
+  return c ? emailsIn(c.teacherEmail).filter((e) => !excluded.has(e)) : [];
 }
 
 export function pedagogueEmails(settingsValues: Record<string, string>): string[] {

@@ -1,11 +1,16 @@
-// One menu action as Apps Script runs it: the document lock first, one read, the action, one write, a toast.
-// A problem a person can fix (a missing column) is said in the workbook's language; nothing personal is logged.
+// One menu action as Apps Script runs it: the document lock, one read, who runs it, the action, one write, a toast.
+// Every failure stops here, at the action's edge: said in the workbook's language with what to do, Google's technical
+// text kept in the execution log (without pupils' data); a batch is all or nothing, so a refusal leaves nothing half done.
 import { RegistryError } from '../domain/i18n';
+import { surveyWorkbook } from '../domain/registry';
 import type { WorkbookData } from '../domain/sheet';
 import type { Lang } from '../domain/template';
+import { EXECUTION_MS, failureMessage, logFailure, retryingSheets, retryPolicy } from './google-errors';
 import type { GoogleServices, GSpreadsheet, GUi } from './google-services';
 import { GoogleWorkbook } from './google-workbook';
 import { say, ui } from './messages';
+import { pedagogueEmails } from './protections';
+import { roleOf, whoRuns, type Role } from './roles';
 import { localeLang, workbookLang } from './workbook-lang';
 
 export interface ActionContext {
@@ -17,41 +22,89 @@ export interface ActionContext {
   data: WorkbookData;
   lang: Lang;
   now: Date;
+  /** The e-mail of the person running the action, lower-cased; '' when Google does not tell. */
+  user: string;
+  role: Role;
 }
 
 /** An action returns the toast that reports what it did. */
 export type Action = (ctx: ActionContext) => string;
 
+/** Who may run an action: 'pedagogue' (the social pedagogue or the owner) or 'anyone' who can edit the workbook. */
+export type Who = 'pedagogue' | 'anyone';
+
+export interface RunOptions {
+  /** The top-level function that started the run, for the log. */
+  name: string;
+  who: Who;
+  /** The action as the menu names it, for a refusal. */
+  label: Record<Lang, () => string>;
+}
+
+/** A refusal worded for the person: said as it is, nothing written. */
+export class Refusal extends Error {
+  constructor(readonly text: string) {
+    super(text);
+    this.name = 'Refusal';
+  }
+}
+
 /** How long a second action waits for the first before it says the workbook is busy. */
 const LOCK_WAIT_MS = 5_000;
 
-export function runAction(services: GoogleServices, action: Action): void {
+export function runAction(services: GoogleServices, action: Action, options: RunOptions = { name: 'action', who: 'pedagogue', label: ui.menuTitle }): void {
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
   const gui = services.SpreadsheetApp.getUi();
   if (!services.Sheets) {
     gui.alert('Qamqor', `${ui.noSheetsService.kk()}\n\n${ui.noSheetsService.ru()}`, gui.ButtonSet.OK);
     return;
   }
-  // Held to the end of the run: Apps Script releases it when the script returns, which saves a call.
-  const lock = services.LockService?.getDocumentLock() ?? null;
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
-    const lang = localeLang(spreadsheet.getSpreadsheetLocale());
-    spreadsheet.toast(say(ui.busy, lang), 'Qamqor', 10);
-    return;
-  }
-  const workbook = new GoogleWorkbook(services.Sheets, spreadsheet.getId());
-  const data = workbook.read();
-  const lang = workbookLang(data, workbook.locale);
   const now = services.now ? services.now() : new Date();
+  let lang: Lang | null = null;
+  const language = () => lang ?? (lang = localeLang(spreadsheet.getSpreadsheetLocale()));
   let message: string;
   try {
-    message = action({ services, spreadsheet, ui: gui, workbook, data, lang, now });
-  } catch (e) {
-    if (e instanceof RegistryError) {
-      gui.alert('Qamqor', say(ui.failed, lang, { reason: e.text(e.lang ?? lang) }), gui.ButtonSet.OK);
+    // Held to the end of the run: Apps Script releases it when the script returns, which saves a call.
+    const lock = services.LockService?.getDocumentLock() ?? null;
+    if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+      spreadsheet.toast(say(ui.busy, language()), 'Qamqor', 10);
       return;
     }
-    throw e;
+    const policy = retryPolicy(services, now.getTime(), EXECUTION_MS);
+    const workbook = new GoogleWorkbook(retryingSheets(services.Sheets, policy), spreadsheet.getId());
+    const data = workbook.read();
+    lang = workbookLang(data, workbook.locale);
+    const user = whoRuns(services, true);
+    const pedagogue = pedagogueOf(data, lang);
+    const role = roleOf(services, user, pedagogue);
+    if (options.who === 'pedagogue' && role !== 'pedagogue') {
+      throw new Refusal(say(ui.roleRefused, lang, { action: options.label[lang](), pedagogue: pedagogue.join(', '), user }));
+    }
+    message = action({ services, spreadsheet, ui: gui, workbook, data, lang, now, user, role });
+  } catch (e) {
+    if (e instanceof Refusal) {
+      gui.alert('Qamqor', e.text, gui.ButtonSet.OK);
+    } else if (e instanceof RegistryError) {
+      gui.alert('Qamqor', say(ui.failed, language(), { reason: e.text(e.lang ?? language()) }), gui.ButtonSet.OK);
+    } else {
+      logFailure(services, options.name, e);
+      gui.alert('Qamqor', failureMessage(e, language()), gui.ButtonSet.OK);
+    }
+    return;
   }
-  if (message) spreadsheet.toast(message, 'Qamqor', 10);
+  try {
+    if (message) spreadsheet.toast(message, 'Qamqor', 10);
+  } catch (e) {
+    // The work is done and written; only its report did not show.
+    logFailure(services, options.name, e);
+  }
+}
+
+/** The social pedagogue's e-mails as the settings give them; none when the settings do not read. */
+export function pedagogueOf(data: WorkbookData, lang: Lang): string[] {
+  try {
+    return pedagogueEmails(surveyWorkbook(data, lang).settingsRead.settings.values);
+  } catch {
+    return [];
+  }
 }

@@ -1,5 +1,7 @@
 // "Validate everything": every problem of the registry on the issues tab, each with a link to its cell,
-// and the marks on the class tabs brought up to date, in one batch.
+// and the marks on the class tabs brought up to date, in one batch. "Validate my class": a teacher's own
+// class tabs marked, nothing else written (the issues tab is the pedagogue's).
+import { fold } from '../domain/cells';
 import { words } from '../domain/i18n';
 import { readRegistry, type Registry } from '../domain/registry';
 import type { Cell } from '../domain/sheet';
@@ -8,7 +10,8 @@ import { validateRegistry, type Issue } from '../domain/validate';
 import type { AnyChange } from './google-workbook';
 import { planMarks } from './marks';
 import { say, sheetWords, ui } from './messages';
-import type { ActionContext } from './run-action';
+import { emailsIn } from './protections';
+import { Refusal, type ActionContext } from './run-action';
 
 const ISSUES_KEY = 'issues';
 
@@ -19,8 +22,17 @@ export function a1(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
-export function planValidation(registry: Registry, issues: readonly Issue[], ctx: Pick<ActionContext, 'lang' | 'workbook'>): AnyChange[] {
+/**
+ * A link to one cell of the workbook. Absolute: Sheets keeps a relative "#gid=…" inside a text run as typed, and it
+ * opens nowhere once the text is copied or the workbook opened on a phone.
+ */
+export function cellUrl(spreadsheetId: string, sheetId: string, cell: string): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${sheetId}&range=${cell}`;
+}
+
+export function planValidation(registry: Registry, issues: readonly Issue[], ctx: Pick<ActionContext, 'lang' | 'workbook' | 'spreadsheet'>): AnyChange[] {
   const { lang } = ctx;
+  const spreadsheetId = ctx.spreadsheet.getId();
   const spec = tabSpec('issues');
   const headers = new Map(classColumns(registry.catalogue).map((c) => [c.key, c.header[lang]]));
   const rows: Cell[][] = [[...spec.columns.map((c) => c.header[lang]), sheetWords.link[lang]]];
@@ -42,7 +54,7 @@ export function planValidation(registry: Registry, issues: readonly Issue[], ctx
     const col = issue.column ? ct?.map.columns.get(issue.column) : undefined;
     if (ct && issue.row !== null) {
       const cell = a1(issue.row - 1, col ?? 0);
-      links.push({ row: rows.length - 1, col: linkCol, text: `${ct.tab.title}!${cell}`, uri: `#gid=${ct.tab.id}&range=${cell}` });
+      links.push({ row: rows.length - 1, col: linkCol, text: `${ct.tab.title}!${cell}`, uri: cellUrl(spreadsheetId, ct.tab.id, cell) });
     }
   }
   const existing = registry.tabs.issues;
@@ -62,4 +74,29 @@ export function validateAction(ctx: ActionContext): string {
   const counts = { pupils: registry.pupils.length, classes: registry.classTabs.length };
   if (issues.length === 0) return say(ui.validateClean, ctx.lang, counts);
   return say(ui.validateDone, ctx.lang, { ...counts, errors, warnings: issues.length - errors, tab: registry.tabs.issues?.title ?? tabSpec('issues').title[ctx.lang] });
+}
+
+/**
+ * The classes whose teacher is the person running it (the classes tab's e-mails), marked as "Validate everything"
+ * marks them: problems across classes (an IIN met elsewhere) included, other classes' tabs untouched.
+ */
+export function validateMineAction(ctx: ActionContext): string {
+  const { lang, user } = ctx;
+  if (!user) throw new Refusal(say(ui.userUnknown, lang));
+  const registry = readRegistry(ctx.data, lang);
+  const mine = new Set(registry.classes.filter((c) => emailsIn(c.teacherEmail).includes(user)).map((c) => fold(c.name)));
+  const tabs = registry.classTabs.filter((ct) => mine.has(fold(ct.className)));
+  if (tabs.length === 0) throw new Refusal(say(ui.notATeacher, lang, { user, tab: registry.tabs.classes?.title ?? tabSpec('classes').title[lang] }));
+  const issues = validateRegistry(registry, ctx.now);
+  const titles = new Set(tabs.map((ct) => ct.tab.title));
+  const own = issues.filter((i) => titles.has(i.tab));
+  ctx.workbook.apply(tabs.flatMap((ct) => planMarks(ct, issues, ctx.workbook.extras(ct.tab.id), lang)));
+  const errors = own.filter((i) => i.severity === 'error').length;
+  const counts = {
+    classes: tabs.map((ct) => ct.className).join(', '),
+    count: tabs.length,
+    pupils: registry.pupils.filter((p) => titles.has(p.tab)).length,
+  };
+  if (own.length === 0) return say(ui.validateMineClean, lang, counts);
+  return say(ui.validateMineDone, lang, { ...counts, errors, warnings: own.length - errors });
 }

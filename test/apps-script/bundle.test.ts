@@ -1,10 +1,11 @@
 // dist/Code.js as Apps Script runs it: loaded into a bare vm context holding only the fake services (no
-// require, no process, no setTimeout), its top-level functions called, on a 2,500-pupil, 100-class school;
-// "Generate reports" end to end on a small one, driven as its sidebar drives it.
+// require, no process, no setTimeout), its top-level functions called, on a 2,500-pupil, 100-class school; every
+// menu item on a school made by set-up; "Generate reports" end to end on a small one, driven as its sidebar drives it.
 import vm from 'node:vm';
 import { buildAppsScript } from '../../scripts/apps-script-bundle';
 import { tabSpec } from '../../src/domain/template';
-import { fakeSchool } from './school';
+import { schoolBySetup } from '../fakes/school-by-setup';
+import { fakeSchool, schoolData } from './school';
 
 let code = '';
 beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('the bundle in a bare context', () => {
 
   it('onOpen builds the menu in the workbook language, and every item names a top-level function', () => {
     const google = fakeSchool(100);
+    google.state.user = 'pedagogue@school.kz';
     const ctx = load(google);
     ctx.onOpen({});
     expect(google.ui.menus).toHaveLength(1);
@@ -39,7 +41,17 @@ describe('the bundle in a bare context', () => {
     for (const item of items) expect(typeof ctx[item.functionName]).toBe('function');
     expect([...ctx.Qamqor.menuFunctions].sort()).toEqual(items.map((i) => i.functionName).sort());
     expect(google.log.count('Sheets.Spreadsheets.get')).toBe(0);
-    expect(google.log.count()).toBeLessThanOrEqual(3);
+    // The settings tab (its language and the pedagogue's e-mail), who opened the workbook, the menu.
+    expect(google.log.byMethod()).toEqual({ 'Spreadsheet.getSheetByName': 1, 'Range.getValues': 1, 'Session.getActiveUser': 1, 'Menu.addToUi': 1 });
+  });
+
+  it('onOpen shows a class teacher her items only', () => {
+    const google = fakeSchool(100);
+    google.state.user = 'teacher@school.kz';
+    const ctx = load(google);
+    ctx.onOpen({});
+    expect(google.ui.menus[0].items.map((i) => i.functionName)).toEqual(['qamqorValidateMine', 'qamqorHelp']);
+    expect(google.log.count()).toBeLessThanOrEqual(5);
   });
 
   describe('each action end to end on a 2,500-pupil, 100-class school', () => {
@@ -54,17 +66,19 @@ describe('the bundle in a bare context', () => {
     };
     beforeAll(() => {
       ctx = load(google);
+      // The social pedagogue runs the menu; the owner would cost one more call (Spreadsheet.getOwner).
+      google.state.user = 'pedagogue@school.kz';
     });
 
     it('is a school of about a hundred classes', () => {
       expect(classTitles().length).toBeGreaterThanOrEqual(95);
     });
 
-    it('set-up protects every class tab and the pedagogue tabs, in four calls', () => {
+    it('set-up protects every class tab and the pedagogue tabs, in five calls', () => {
       const calls = run('qamqorSetup');
       expect(calls['Sheets.Spreadsheets.get']).toBe(1);
       expect(calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
-      expect(google.log.count()).toBeLessThanOrEqual(4);
+      expect(google.log.count()).toBeLessThanOrEqual(5);
       const fiveA = google.state.sheets.find((s) => s.metadata.some((m) => m.metadataValue === 'class:5А'))!;
       const tabLock = fiveA.protectedRanges.find((p) => p.range.startRowIndex === undefined)!;
       expect(tabLock.editors!.users).toEqual(expect.arrayContaining(['pedagogue@school.kz']));
@@ -81,22 +95,24 @@ describe('the bundle in a bare context', () => {
       expect(calls['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
     });
 
-    it('validate writes the issues tab with links, marks the class tabs, and counts in a toast, in four calls', () => {
+    it('validate writes the issues tab with links, marks the class tabs, and counts in a toast, in five calls', () => {
       const calls = run('qamqorValidate');
-      expect(calls).toEqual({ 'Lock.tryLock': 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1, 'Spreadsheet.toast': 1 });
+      expect(calls).toEqual({ 'Lock.tryLock': 1, 'Sheets.Spreadsheets.get': 1, 'Session.getActiveUser': 1, 'Sheets.Spreadsheets.batchUpdate': 1, 'Spreadsheet.toast': 1 });
       const issues = google.state.values(tabSpec('issues').title.kk);
       expect(issues.length).toBeGreaterThan(10);
       const sheet = google.state.sheetByTitle(tabSpec('issues').title.kk)!;
-      expect([...sheet.cells.values()].some((c) => c.links?.[0].format.link?.uri.startsWith('#gid='))).toBe(true);
+      const links = [...sheet.cells.values()].flatMap((c) => c.links ?? []).map((r) => r.format?.link?.uri ?? '');
+      expect(links.length).toBeGreaterThan(10);
+      expect(links.every((uri) => /^https:\/\/docs\.google\.com\/spreadsheets\/d\/fake-spreadsheet-id\/edit#gid=\d+&range=[A-Z]+\d+$/.test(uri))).toBe(true);
       const marked = google.state.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.note?.startsWith('⚠ Qamqor: '));
       expect(marked.length).toBeGreaterThan(10);
       expect(marked.every((c) => c.background)).toBe(true);
       expect(google.SpreadsheetApp.toasts.at(-1)!.msg).toMatch(/2500 оқушы/);
     });
 
-    it('the passport and the dashboard with its charts, in four calls', () => {
+    it('the passport and the dashboard with its charts, in five calls', () => {
       const calls = run('qamqorPassport');
-      expect(google.log.count()).toBe(4);
+      expect(google.log.count()).toBe(5);
       expect(calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
       const passport = google.state.values(tabSpec('passport').title.kk);
       expect(passport.some((r) => r[0] === 'Барлығы' && r[1] === 2500)).toBe(true);
@@ -112,7 +128,7 @@ describe('the bundle in a bare context', () => {
       expect(archive.filter((r) => r[0] === '2025-2026').length).toBeGreaterThan(100);
     });
 
-    it('onEdit marks a bad IIN typed by a teacher and clears it once fixed, in two calls', () => {
+    it('onEdit marks a bad IIN typed by a teacher and clears it once fixed, in three calls', () => {
       const sheet = google.state.sheets.find((s) => s.metadata.some((m) => m.metadataValue === 'class:5А'))!;
       const iinCol = google.state.values(sheet.title)[0].indexOf('ЖСН');
       const cell = sheet.cells.get(`1,${iinCol}`)!;
@@ -121,7 +137,7 @@ describe('the bundle in a bare context', () => {
       const range = ctx.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.title).getRange(2, iinCol + 1, 1, 1);
       google.log.reset();
       ctx.onEdit({ range });
-      expect(google.log.byMethod()).toEqual({ 'Range.getValues': 1, 'Range.setNotes': 1 });
+      expect(google.log.byMethod()).toEqual({ 'Range.getValues': 1, 'Range.getNotes': 1, 'Range.setNotes': 1 });
       expect(sheet.cells.get(`1,${iinCol}`)!.note).toMatch(/^⚠ Qamqor: ЖСН/);
       expect(sheet.cells.get(`1,${iinCol}`)!.value).toEqual({ stringValue: good.slice(0, 11) + String((Number(good[11]) + 1) % 10) });
       sheet.cells.get(`1,${iinCol}`)!.value = { stringValue: good };
@@ -144,6 +160,28 @@ describe('the bundle in a bare context', () => {
       const eleventh = google.state.sheets.find((s) => s.title === '11А')!;
       expect(eleventh.metadata[0].metadataValue).toBe('class:11А');
       expect(google.state.values(tabSpec('archive').title.kk).length).toBeGreaterThan(50);
+    });
+  });
+
+  describe('every menu item on a school made by set-up, against the strict fakes', () => {
+    // Set-up's own formats down to row 1000, its validations and protections: what a real workbook holds.
+    const google = schoolBySetup(schoolData(100), { answers: ['YES'] });
+    let ctx: Record<string, any>;
+    beforeAll(() => {
+      ctx = load(google);
+    });
+
+    it('runs each one as the pedagogue (and "my class" as a teacher), each read a small part of the workbook', () => {
+      const teacher = String(google.state.values(tabSpec('classes').title.kk).slice(1).find((r) => String(r[2]).includes('@'))![2]).split(/[\s,;]+/)[0]!;
+      for (const fn of ctx.Qamqor.menuFunctions as string[]) {
+        google.state.user = fn === 'qamqorValidateMine' ? teacher : 'pedagogue@school.kz';
+        google.log.reset();
+        expect(() => ctx[fn]()).not.toThrow();
+        google.endExecution();
+        expect(google.ui.alerts.map((a) => a.prompt).join('\n')).not.toMatch(/API call to|Invalid requests|Invalid value at/);
+        expect(google.log.bytes('Sheets.Spreadsheets.get')).toBeLessThan(2_000_000);
+      }
+      expect(google.state.sheets.some((s) => s.charts.length > 0)).toBe(true);
     });
   });
 

@@ -1,7 +1,8 @@
 // A fake of Google Drive behind the Drive advanced service (REST v3) under the drive.file scope: files and folders
-// with parents and the trash, copy, search by query, a .docx converted into a Google Doc on upload (read with the
-// offline .docx reader into the fake DocumentApp's model), and the daily limit of documents created. Files a person
-// made are invisible to Drive here, as under drive.file, yet DocumentApp (the documents scope) opens them by id.
+// with parents and the trash, copy, search by query (a page at a time, only the fields asked for), a .docx converted
+// into a Google Doc on upload (read with the offline .docx reader into the fake DocumentApp's model), and the daily
+// limit of documents created. Files a person made are invisible to Drive here, as under drive.file, yet DocumentApp
+// (the documents scope) opens them by id.
 import type { Element } from '@xmldom/xmldom';
 import type { DriveAdvanced, DriveFile, GBlob } from '../../src/apps-script/google-services';
 import { DocxPackage } from '../../src/local/docx/package';
@@ -13,7 +14,14 @@ import {
   A4, cloneDoc, emptyDoc, paragraph, section, table, type Attrs, type BlockNode, type DocFile, type DocModel, type DocStore,
   type InlineNode, type SectionNode, type TextNode,
 } from './google-docs';
+import { applyMask, type Mask } from './field-mask';
+import { parseFields } from './field-mask';
+import { apiSchema, checkMessage, ParseError } from './google-schema';
 import { FakeBlob } from './google-utilities';
+
+/** What Drive v3 returns of a file, and of a list, when the request names no fields. */
+const DEFAULT_FILE: Mask = new Map<string, Mask>([['kind', true], ['id', true], ['name', true], ['mimeType', true]]);
+const DEFAULT_LIST: Mask = new Map<string, Mask>([['kind', true], ['incompleteSearch', true], ['nextPageToken', true], ['files', DEFAULT_FILE]]);
 
 // The MIME types are Google's, not the fake's: one list for the renderer and its fake.
 export { MIME } from '../../src/apps-script/reports/drive';
@@ -94,7 +102,7 @@ export class FakeDrive implements DocStore {
     return file;
   }
 
-  private checkParents(parents: string[] | undefined, method: string): string[] {
+  private checkParents(parents: string[] | null | undefined, method: string): string[] {
     const list = parents && parents.length ? parents : ['root'];
     for (const p of list) if (this.visible(p, method).mimeType !== MIME.folder) throw apiError(method, `The parent ${p} is not a folder.`);
     return [...list];
@@ -105,10 +113,52 @@ export class FakeDrive implements DocStore {
   }
 
   private resource(f: FakeFile): DriveFile {
-    return { id: f.id, name: f.name, mimeType: f.mimeType, parents: [...f.parents], trashed: f.trashed, ...(f.appProperties ? { appProperties: { ...f.appProperties } } : {}) };
+    return {
+      kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType, parents: [...f.parents], trashed: f.trashed, createdTime: `${f.day || '2025-01-01'}T00:00:00.000Z`,
+      ...(f.appProperties ? { appProperties: { ...f.appProperties } } : {}),
+    };
   }
 
-  private checkTags(tags: Record<string, string> | undefined, method: string): Record<string, string> | undefined {
+  /** A file as Drive v3 answers: the fields asked for, else its default four (kind, id, name, mimeType). */
+  private respond(f: FakeFile, fields: string | undefined, method: string): DriveFile {
+    const full = this.resource(f);
+    const mask = fields === undefined ? DEFAULT_FILE : parseFields(fields, apiSchema('drive/v3'), 'File', (m) => apiError(method, m));
+    return applyMask(full, mask) as DriveFile;
+  }
+
+  /** A request body Drive's parser takes: only fields a File has. */
+  private checkBody(resource: DriveFile, method: string): void {
+    try {
+      checkMessage(apiSchema('drive/v3'), 'File', resource, '');
+    } catch (e) {
+      if (e instanceof ParseError) throw apiError(method, e.message);
+      throw e;
+    }
+  }
+
+  /**
+   * files.list: the files matching `q`, a page at a time — `pageSize` of them (100 when not given, 1,000 at most),
+   * with a `nextPageToken` while more remain — each with the fields `fields` asks for.
+   */
+  private list(args: { q: string; fields?: string; pageSize?: number; pageToken?: string }): { files?: DriveFile[]; nextPageToken?: string } {
+    const match = parseQuery(args.q);
+    const all = [...this.files.values()].filter((f) => f.byApp && f.id !== 'root' && match(f));
+    if (args.pageSize !== undefined && (!Number.isInteger(args.pageSize) || args.pageSize < 1)) throw apiError('list', `Invalid Value: pageSize ${args.pageSize}`);
+    const size = Math.min(args.pageSize ?? 100, 1000);
+    let offset = 0;
+    if (args.pageToken !== undefined) {
+      const m = /^page:(\d+):(.*)$/s.exec(args.pageToken);
+      if (!m || m[2] !== args.q) throw apiError('list', 'Invalid Value');
+      offset = Number(m[1]);
+    }
+    const files = all.slice(offset, offset + size).map((f) => this.resource(f));
+    const more = offset + size < all.length;
+    const page = { kind: 'drive#fileList', incompleteSearch: false, files, ...(more ? { nextPageToken: `page:${offset + size}:${args.q}` } : {}) };
+    const mask = args.fields === undefined ? DEFAULT_LIST : parseFields(args.fields, apiSchema('drive/v3'), 'FileList', (m) => apiError('list', m));
+    return applyMask(page, mask) as { files?: DriveFile[]; nextPageToken?: string };
+  }
+
+  private checkTags(tags: Record<string, string> | null | undefined, method: string): Record<string, string> | undefined {
     if (!tags) return undefined;
     for (const [k, v] of Object.entries(tags)) {
       if (Buffer.byteLength(k) + Buffer.byteLength(v) > 124) throw apiError(method, `The property ${k} exceeds the maximum size of 124 bytes.`);
@@ -120,25 +170,28 @@ export class FakeDrive implements DocStore {
     const log = this.log;
     return {
       Files: {
-        create: (resource, mediaData, _args) => {
+        create: (resource, mediaData, args) => {
           log.hit('Drive.Files.create');
+          this.checkBody(resource, 'create');
+          const respond = (f: FakeFile) => this.respond(f, args?.fields, 'create');
           const name = resource.name ?? 'Untitled';
           const parents = this.checkParents(resource.parents, 'create');
           const mimeType = resource.mimeType ?? mediaData?.getContentType() ?? 'application/octet-stream';
           const appProperties = this.checkTags(resource.appProperties, 'create');
-          if (mimeType === MIME.folder) return this.resource(this.add({ name, mimeType, parents, byApp: true, appProperties }));
+          if (mimeType === MIME.folder) return respond(this.add({ name, mimeType, parents, byApp: true, appProperties }));
           const blob = mediaData as FakeBlob | undefined;
           if (mimeType === MIME.doc) {
             this.countDoc('create');
             if (blob && blob.contentType !== MIME.docx) throw apiError('create', `Conversion from ${blob.contentType} to a Google Doc is not supported.`);
             const doc = blob ? docFromDocx(blob.buffer()) : emptyDoc();
-            return this.resource(this.add({ name, mimeType, parents, byApp: true, doc, appProperties }));
+            return respond(this.add({ name, mimeType, parents, byApp: true, doc, appProperties }));
           }
           if (!blob) throw apiError('create', 'Media is required.');
-          return this.resource(this.add({ name, mimeType, parents, byApp: true, bytes: [...blob.bytes], appProperties }));
+          return respond(this.add({ name, mimeType, parents, byApp: true, bytes: [...blob.bytes], appProperties }));
         },
-        copy: (resource, fileId) => {
+        copy: (resource, fileId, args) => {
           log.hit('Drive.Files.copy');
+          this.checkBody(resource, 'copy');
           const source = this.visible(fileId, 'copy');
           if (source.mimeType === MIME.folder) throw apiError('copy', 'Folders cannot be copied.');
           const parents = resource.parents ? this.checkParents(resource.parents, 'copy') : [...source.parents];
@@ -147,27 +200,32 @@ export class FakeDrive implements DocStore {
             name: resource.name ?? `Copy of ${source.name}`, mimeType: source.mimeType, parents, byApp: true, appProperties: this.checkTags(resource.appProperties, 'copy'),
             ...(source.doc ? { doc: cloneDoc(source.doc) } : { bytes: [...(source.bytes ?? [])] }),
           });
-          return this.resource(copy);
+          return this.respond(copy, args?.fields, 'copy');
         },
-        get: (fileId) => {
+        get: (fileId, args) => {
           log.hit('Drive.Files.get');
-          return this.resource(this.visible(fileId, 'get'));
+          const file = this.respond(this.visible(fileId, 'get'), args?.fields, 'get');
+          log.received('Drive.Files.get', file);
+          return file;
         },
         list: (args) => {
           log.hit('Drive.Files.list');
-          const match = parseQuery(args.q);
-          return { files: [...this.files.values()].filter((f) => f.byApp && f.id !== 'root' && match(f)).map((f) => this.resource(f)) };
+          const page = this.list(args);
+          log.received('Drive.Files.list', page);
+          return page;
         },
-        update: (resource, fileId) => {
+        update: (resource, fileId, _media, args) => {
           log.hit('Drive.Files.update');
+          this.checkBody(resource, 'update');
           const file = this.visible(fileId, 'update');
-          if (resource.trashed !== undefined) {
-            file.trashed = resource.trashed;
+          if (typeof resource.trashed === 'boolean') {
+            const trashed = resource.trashed;
+            file.trashed = trashed;
             // Drive trashes what a trashed folder holds.
-            if (file.mimeType === MIME.folder) for (const f of this.files.values()) if (f.parents.includes(file.id)) f.trashed = resource.trashed;
+            if (file.mimeType === MIME.folder) for (const f of this.files.values()) if (f.parents.includes(file.id)) f.trashed = trashed;
           }
-          if (resource.name !== undefined) file.name = resource.name;
-          return this.resource(file);
+          if (resource.name != null) file.name = resource.name;
+          return this.respond(file, args?.fields, 'update');
         },
       },
     };

@@ -26,20 +26,33 @@ export interface FakeGoogleOptions {
   clock?: 'fixed' | 'modeled';
 }
 
-/** The document lock: held by one execution at a time; the end of an execution releases it, as in Apps Script. */
+/**
+ * The document lock: held by one execution at a time; the end of an execution releases it, as in Apps Script. A
+ * second execution's tryLock waits its whole timeout (the clock moves on) and gets false while the first holds it.
+ */
 export class FakeLock {
   holder: string | null = null;
   /** The execution the next tryLock speaks for. */
   execution = 'run-1';
+  /** Milliseconds executions spent waiting for the lock. */
+  waited = 0;
 
-  constructor(private readonly log: CallLog) {}
+  constructor(
+    private readonly log: CallLog,
+    private readonly wait: (ms: number) => void = () => {},
+  ) {}
 
   service(): LockServiceLike {
     return {
       getDocumentLock: () => ({
-        tryLock: () => {
+        tryLock: (timeoutInMillis: number) => {
           this.log.hit('Lock.tryLock');
-          if (this.holder !== null && this.holder !== this.execution) return false;
+          if (this.holder !== null && this.holder !== this.execution) {
+            const ms = Math.max(0, Number(timeoutInMillis) || 0);
+            this.waited += ms;
+            this.wait(ms);
+            return false;
+          }
           this.holder = this.execution;
           return true;
         },
@@ -81,7 +94,7 @@ export function diskTemplates(nameLang: string): string | null {
 }
 
 export type FakeGoogle = Required<
-  Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService' | 'DocumentApp' | 'Drive' | 'Utilities' | 'Charts' | 'PropertiesService' | 'templates'>
+  Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService' | 'DocumentApp' | 'Drive' | 'Utilities' | 'Charts' | 'PropertiesService' | 'Session' | 'templates'>
 > & {
   SpreadsheetApp: ReturnType<typeof fakeSpreadsheetApp>;
   now: () => Date;
@@ -108,7 +121,6 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   if (options.timeZone) state.timeZone = options.timeZone;
   for (const tab of options.tabs ?? []) state.seedTab(tab);
   const ui: UiScript = { answers: [...(options.answers ?? [])], alerts: [], dialogs: [], menus: [], sidebars: [] };
-  const lock = new FakeLock(log);
   let run = 1;
   const start = (options.now ?? new Date('2025-10-01T06:00:00Z')).getTime();
   let shift = 0;
@@ -116,6 +128,7 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   let elapsed = 0;
   if (options.clock === 'modeled') log.listen((method) => (elapsed += latencyOf(method)));
   const now = () => new Date(start + shift + Math.round(elapsed * 1000));
+  const lock = new FakeLock(log, (ms) => (shift += ms));
   // Drive's day, for the daily limit of documents: the calendar day in Kazakhstan (UTC+5).
   const drive = new FakeDrive(log, () => new Date(now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10));
   const properties = new FakeProperties(log);
@@ -127,7 +140,25 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     HtmlService: fakeHtmlService(),
     DocumentApp: fakeDocumentApp(drive, log),
     Drive: drive.service(),
-    Utilities: fakeUtilities(log),
+    // Utilities.sleep moves the fake clock: a retry's backoff is time the execution no longer has.
+    Utilities: {
+      ...fakeUtilities(log),
+      sleep: (ms: number) => {
+        log.hit('Utilities.sleep');
+        shift += ms;
+      },
+    },
+    // The user the script runs for is the state's `user` (the owner unless a test says otherwise).
+    Session: {
+      getActiveUser: () => {
+        log.hit('Session.getActiveUser');
+        return { getEmail: () => state.user };
+      },
+      getEffectiveUser: () => {
+        log.hit('Session.getEffectiveUser');
+        return { getEmail: () => state.user };
+      },
+    },
     Charts: fakeCharts(log, charts),
     PropertiesService: properties.service(),
     templates: diskTemplates,
@@ -150,6 +181,7 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       return {
         SpreadsheetApp: google.SpreadsheetApp, Sheets: google.Sheets, LockService: google.LockService, HtmlService: google.HtmlService,
         DocumentApp: google.DocumentApp, Drive: google.Drive, Utilities: google.Utilities, Charts: google.Charts, PropertiesService: google.PropertiesService,
+        Session: google.Session,
       };
     },
   };

@@ -2,6 +2,7 @@
 // files Qamqor created are seen. Folders Qamqor/Templates and Qamqor/Reports/<school year>/<job folder>; each
 // document tagged with the workbook and its key (appProperties), so a re-run finds the one it replaces exactly,
 // whatever it is called and whoever else keeps a file of that name.
+import { failureKind } from '../google-errors';
 import type { DriveAdvanced, DriveFile, GBlob, UtilitiesLike } from '../google-services';
 import { utf8Length, type ReportState } from './state';
 
@@ -165,9 +166,10 @@ export class QuotaReached extends Error {
   }
 }
 
-/** Drive's and Apps Script's words for "the daily limit is reached", or Qamqor's own. */
+/**
+ * The day's limit is reached: Qamqor's own count, or Google's "Service invoked too many times for one day". Not a rate
+ * limit ("User rate limit exceeded", "…too many times in a short time"): that one is waited out (google-errors.ts).
+ */
 export function isQuotaError(e: unknown): boolean {
-  if (e instanceof QuotaReached) return true;
-  const message = e instanceof Error ? e.message : String(e);
-  return /too many times|rate limit|quota|limit exceeded/i.test(message);
+  return e instanceof QuotaReached || failureKind(e) === 'dailyQuota';
 }

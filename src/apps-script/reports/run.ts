@@ -13,6 +13,7 @@ import type { FilledDoc, ImageValue } from '../../reports/doc-tree';
 import { TemplateError } from '../../reports/template-error';
 import { tabSpec, type Lang } from '../../domain/template';
 import type { GBlob, GoogleServices } from '../google-services';
+import { EXECUTION_MS, failureKind, failureMessage, logFailure, retryingDocumentApp, retryingDrive, retryingSheets, retryPolicy } from '../google-errors';
 import { GoogleWorkbook } from '../google-workbook';
 import { say, ui } from '../messages';
 import { localeLang, workbookLang } from '../workbook-lang';
@@ -64,15 +65,42 @@ const PDF_MS = 3_000;
 const FIRST_MS_PER_CALL = 10;
 const SHOWN_DOCUMENTS = 200;
 
+/**
+ * One step, with every failure of a Google call caught here, at its edge: what the step finished is recorded
+ * (document properties, written as each document is made), and the sidebar shows what happened in the workbook's
+ * language; Google's technical text goes to the execution log.
+ */
 export function reportsStep(services: GoogleServices, options: StepOptions = {}): Progress {
+  const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+  let lang: Lang | null = null;
+  try {
+    return stepWithin(services, options, (l) => (lang = l));
+  } catch (e) {
+    logFailure(services, 'qamqorReportsStep', e);
+    let l: Lang = 'kk';
+    try {
+      l = lang ?? localeLang(spreadsheet.getSpreadsheetLocale());
+    } catch {
+      // Not even the locale: Kazakh, the layout's default.
+    }
+    return errorProgress(l, failureMessage(e, l));
+  }
+}
+
+function stepWithin(services: GoogleServices, options: StepOptions, langKnown: (lang: Lang) => void): Progress {
   const clock = () => (services.now ? services.now() : new Date());
   const started = clock();
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-  const { Sheets, Drive, DocumentApp, Utilities, PropertiesService } = services;
-  if (!Sheets || !Drive || !DocumentApp || !Utilities || !PropertiesService) {
+  if (!services.Sheets || !services.Drive || !services.DocumentApp || !services.Utilities || !services.PropertiesService) {
     const lang = localeLang(spreadsheet.getSpreadsheetLocale());
     return errorProgress(lang, say(ui.noReportServices, lang));
   }
+  // A rate limit is waited out (exponential backoff) while the step has time left; the day's quota is not.
+  const policy = retryPolicy(services, started.getTime(), EXECUTION_MS);
+  const Sheets = retryingSheets(services.Sheets, policy);
+  const Drive = retryingDrive(services.Drive, policy);
+  const DocumentApp = retryingDocumentApp(services.DocumentApp, policy);
+  const { Utilities, PropertiesService } = services;
   const lock = services.LockService?.getDocumentLock() ?? null;
   if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
     const now = reportsProgress(services);
@@ -82,6 +110,7 @@ export function reportsStep(services: GoogleServices, options: StepOptions = {})
   const workbook = new GoogleWorkbook(Sheets, spreadsheet.getId());
   const data = workbook.read();
   const lang = workbookLang(data, workbook.locale);
+  langKnown(lang);
   let registry: Registry;
   let plan: ReportsPlan;
   const timeZone = workbook.timeZone || 'Asia/Almaty';
@@ -224,8 +253,15 @@ class Step {
           this.make(ready);
         }
       } catch (e) {
-        if (!isQuotaError(e)) throw e;
-        stopped = 'quota';
+        // Google still saying "too often" after the step's waiting: the next step (the sidebar starts it) goes on.
+        if (failureKind(e) === 'rateLimit') stopped = 'time';
+        else if (isQuotaError(e)) stopped = 'quota';
+        else {
+          // What this step finished stays recorded (a pending copy too, for the next step to trash).
+          state.touch('run');
+          state.flush();
+          throw e;
+        }
         break;
       }
       run.done++;
@@ -276,8 +312,8 @@ class Step {
     } catch (e) {
       if (e instanceof TemplateMissing) this.failed(doc, name, this.missing(doc, e));
       else if (e instanceof TemplateError) this.failed(doc, name, e.messages);
-      else if (isQuotaError(e)) throw e;
-      else this.failed(doc, name, googleFailure(name, e));
+      else if (isQuotaError(e) || failureKind(e) === 'rateLimit') throw e;
+      else this.failed(doc, name, googleFailure(this.services, name, e));
       return null;
     }
   }
@@ -313,8 +349,8 @@ class Step {
       // A half-made copy never stays behind, nor takes the place of the previous document.
       if (id) this.files.trash(id);
       run.pending = null;
-      if (isQuotaError(e)) throw e;
-      return this.failed(doc, name, googleFailure(name, e));
+      if (isQuotaError(e) || failureKind(e) === 'rateLimit') throw e;
+      return this.failed(doc, name, googleFailure(this.services, name, e));
     }
     // Replaced only now that the new one is whole: the recorded document, else what this workbook tagged with the key.
     const old = previous?.ok ? [previous.id, previous.pdf ?? ''] : [...this.files.tagged(doc.key), ...this.files.tagged(`${doc.key}|pdf`)];
@@ -374,10 +410,11 @@ function subfolders(folder: string): string[] {
   return folder.split(/[\\/]+/).map(safeFileName).filter(Boolean);
 }
 
-/** Google refused something for this document: said with Google's own words (which carry no personal data). */
-function googleFailure(name: string, e: unknown): Record<Lang, string> {
-  const reason = e instanceof Error ? e.message : String(e);
-  return { kk: say(ui.reportsFailedOne, 'kk', { name, reason }), ru: say(ui.reportsFailedOne, 'ru', { name, reason }) };
+/** Google refused something for this document: said in both languages with what to do; Google's own text is logged. */
+function googleFailure(services: GoogleServices, name: string, e: unknown): Record<Lang, string> {
+  logFailure(services, 'qamqorReportsStep', e);
+  const line = (lang: Lang) => say(ui.reportsFailedOne, lang, { name, reason: failureMessage(e, lang) });
+  return { kk: line('kk'), ru: line('ru') };
 }
 
 function emptyProgress(lang: Lang): Progress {
