@@ -167,10 +167,6 @@ export class FakeSpreadsheetState implements SheetsModel {
     return formattedValue(v, undefined, this.locale) ?? '#ERROR!';
   }
 
-  newSheet(sheetId: number, title: string, rowCount: number, colCount: number): FakeSheet {
-    return newSheet(sheetId, title, rowCount, colCount);
-  }
-
   /** Whether the calling user may write over rows [top, bottom) and columns [left, right) of a sheet. */
   userMayEdit(sheet: FakeSheet, area: Area): boolean {
     return sheet.protectedRanges.every((p) => {
