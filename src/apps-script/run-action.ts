@@ -1,4 +1,5 @@
-// One menu action as Apps Script runs it: the document lock, one read, who runs it, the action, one write, a toast.
+// One menu action as Apps Script runs it: the document lock, one read (which also tells who may edit what), the
+// action, one write, a toast.
 // Every failure stops here, at the action's edge: said in the workbook's language with what to do, Google's technical
 // text kept in the execution log (without pupils' data); a batch is all or nothing, so a refusal leaves nothing half done.
 import { RegistryError } from '../domain/i18n';
@@ -9,7 +10,7 @@ import { EXECUTION_MS, failureMessage, logFailure, retryingSheets, retryPolicy }
 import type { GoogleServices, GSpreadsheet, GUi } from './google-services';
 import { GoogleWorkbook } from './google-workbook';
 import { say, ui } from './messages';
-import { pedagogueEmails } from './protections';
+import { pedagogueEmails, PROTECTION_PREFIX } from './protections';
 import { roleOf, whoRuns, type Role } from './roles';
 import { localeLang, workbookLang } from './workbook-lang';
 
@@ -74,9 +75,11 @@ export function runAction(services: GoogleServices, action: Action, options: Run
     const workbook = new GoogleWorkbook(retryingSheets(services.Sheets, policy), spreadsheet.getId());
     const data = workbook.read();
     lang = workbookLang(data, workbook.locale);
-    const user = whoRuns(services, true);
     const pedagogue = pedagogueOf(data, lang);
-    const role = roleOf(services, user, pedagogue);
+    // The read already says whether this person may edit the pedagogue's tabs: no call to ask who they are.
+    const canEdit = mayEditPedagogueTabs(workbook, data);
+    const user = canEdit === true && options.who === 'pedagogue' ? '' : whoRuns(services, true);
+    const role: Role = canEdit === true ? 'pedagogue' : canEdit === false ? 'teacher' : roleOf(services, user, pedagogue);
     if (options.who === 'pedagogue' && role !== 'pedagogue') {
       throw new Refusal(say(ui.roleRefused, lang, { action: options.label[lang](), pedagogue: pedagogue.join(', '), user }));
     }
@@ -98,6 +101,20 @@ export function runAction(services: GoogleServices, action: Action, options: Run
     // The work is done and written; only its report did not show.
     logFailure(services, options.name, e);
   }
+}
+
+/**
+ * Whether the person running may edit the tabs set-up gave the pedagogue alone, as Google says in the read
+ * (`requestingUserCanEdit` of Qamqor's protection of the settings tab: true for the owner and the editors it
+ * names); undefined before set-up has protected them, when only the e-mails can tell.
+ */
+export function mayEditPedagogueTabs(workbook: GoogleWorkbook, data: WorkbookData): boolean | undefined {
+  const settings = data.tabs.find((t) => t.key === 'settings');
+  if (!settings) return undefined;
+  const whole = (workbook.extras(settings.id)?.protectedRanges ?? []).find(
+    (p) => p.description?.startsWith(PROTECTION_PREFIX) && p.range.startRowIndex === undefined && p.range.endRowIndex === undefined,
+  );
+  return whole?.requestingUserCanEdit ?? undefined;
 }
 
 /** The social pedagogue's e-mails as the settings give them; none when the settings do not read. */
