@@ -80,6 +80,10 @@ export function runAction(services: GoogleServices, action: Action, options: Run
     const canEdit = mayEditPedagogueTabs(workbook, data);
     const user = canEdit === true && options.who === 'pedagogue' ? '' : whoRuns(services, true);
     const role: Role = canEdit === true ? 'pedagogue' : canEdit === false ? 'teacher' : roleOf(services, user, pedagogue);
+    if (options.who === 'pedagogue' && canEdit === false && user && pedagogue.includes(user)) {
+      // Named in the settings after set-up protected the tabs: only the owner's next set-up can give the right.
+      throw new Refusal(say(ui.pedagogueNotYetEditor, lang, { user }));
+    }
     if (options.who === 'pedagogue' && role !== 'pedagogue') {
       throw new Refusal(say(ui.roleRefused, lang, { action: options.label[lang](), pedagogue: pedagogue.join(', '), user }));
     }
@@ -114,7 +118,8 @@ export function mayEditPedagogueTabs(workbook: GoogleWorkbook, data: WorkbookDat
   const whole = (workbook.extras(settings.id)?.protectedRanges ?? []).find(
     (p) => p.description?.startsWith(PROTECTION_PREFIX) && p.range.startRowIndex === undefined && p.range.endRowIndex === undefined,
   );
-  return whole?.requestingUserCanEdit ?? undefined;
+  // Google leaves a false field out of its answer: a protection read without it is one this person may not edit.
+  return whole ? whole.requestingUserCanEdit === true : undefined;
 }
 
 /** The social pedagogue's e-mails as the settings give them; none when the settings do not read. */

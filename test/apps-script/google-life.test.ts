@@ -129,12 +129,28 @@ describe('who may run what', () => {
     expect(snapshot(google)).toBe(before);
   });
 
-  it('a refusal costs no write: lock, read, who runs it, the owner, the message', () => {
+  it('a refusal costs no write: lock, read (which says she may not edit the pedagogue\'s tabs), who she is for the message, the message', () => {
     const { run } = school();
     run('qamqorSetup');
     expect(run('qamqorPassport', 'aigul@school.kz')).toEqual({
-      'Lock.tryLock': 1, 'Sheets.Spreadsheets.get': 1, 'Session.getActiveUser': 1, 'Spreadsheet.getOwner': 1, 'Ui.alert': 1,
+      'Lock.tryLock': 1, 'Sheets.Spreadsheets.get': 1, 'Session.getActiveUser': 1, 'Ui.alert': 1,
     });
+  });
+
+  it('a pedagogue named in the settings after set-up is told that the owner must run set-up again, and nothing changes', () => {
+    const { google, run } = school();
+    // The owner set up before the pedagogue's e-mail was typed: the pedagogue's tabs name no editor yet.
+    const settings = google.state.sheets.find((sh) => sh.metadata.some((m) => m.metadataValue === 'settings'))!.title;
+    const rows = google.state.values(settings) as Cell[][];
+    const at = rows.findIndex((r) => r[0] === 'social_pedagogue_email');
+    google.state.type(settings, at, 2, [['']]);
+    run('qamqorSetup', 'owner@school.kz');
+    google.state.type(settings, at, 2, [[PEDAGOGUE]]);
+    const before = snapshot(google);
+    const calls = run('qamqorValidate', PEDAGOGUE);
+    expect(calls['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
+    expect(google.ui.alerts.at(-1)!.prompt).toMatch(/ped@school\.kz адресіңіз баптауларда.*Кітаптың иесі «Тізілімді баптау немесе жөндеу» пәрменін тағы бір рет орындасын/s);
+    expect(snapshot(google)).toBe(before);
   });
 
   it('the owner may run everything, even when the settings name another pedagogue', () => {
