@@ -15,6 +15,7 @@ export const FLAGS = {
   out: { type: 'string' },
   pupils: { type: 'string' },
   only: { type: 'string', multiple: true },
+  draft: { type: 'boolean' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -52,7 +53,7 @@ export const COMMANDS = {
   'new-year': { args: ['book'], flags: [], load: () => import('./commands/new-year').then((m) => m.newYearCommand) },
   reports: {
     args: ['book'],
-    flags: ['out', 'lang', 'compare', 'only'],
+    flags: ['out', 'lang', 'compare', 'only', 'draft'],
     required: ['out'],
     load: () => import('./commands/reports').then((m) => m.reportsCommand),
   },

@@ -85,6 +85,8 @@ export interface CommandArgs {
   pupils?: number;
   /** `--only`, repeatable or comma-separated. */
   only: string[];
+  /** `--draft`: reports made even though the registry has errors, marked as drafts. */
+  draft: boolean;
   today: Date;
 }
 
@@ -220,6 +222,7 @@ export function commandArgs(line: CommandLine, today: Date): CommandArgs {
     school: text(v.school),
     json: v.json === true,
     write: v.write === true,
+    draft: v.draft === true,
     compare: text(v.compare),
     out: text(v.out),
     pupils: v.pupils === undefined ? undefined : Number(v.pupils),

@@ -5,6 +5,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { ReportsPlan } from '../app/reports';
 import type { Lang } from '../domain/template';
 import { placeOf, problem, safeFileName, type JobProblem, type PlannedDocument } from '../reports/jobs';
+import { reportWords } from '../reports/models/words';
 import { TemplateError } from '../reports/template-error';
 import { paintChart } from './charts';
 import { renderDocx } from './docx';
@@ -19,6 +20,8 @@ export interface WriteOptions {
   templatesDir?: string;
   /** Called after each document, made or not. */
   onDocument?: (done: number, total: number, doc: PlannedDocument, file: string | null) => void;
+  /** Each document marked «ЖОБА» / «ПРОЕКТ» (its language's word) in its header. */
+  draft?: boolean;
 }
 
 export interface WriteResult {
@@ -79,7 +82,7 @@ export function writeReports(plan: ReportsPlan, options: WriteOptions): WriteRes
       if (named.problem) say(named.problem);
       let bytes: Uint8Array;
       try {
-        bytes = renderDocx(template.bytes, model, { template: template.name });
+        bytes = renderDocx(template.bytes, model, { template: template.name, ...(options.draft ? { draft: reportWords.draft[doc.lang] } : {}) });
       } catch (e) {
         if (e instanceof TemplateError) {
           say({ severity: 'error', message: e.messages });

@@ -15,7 +15,7 @@
 //                              (see imageValue); a null image drops the paragraph.
 // Every problem is collected (TemplateError): syntax in every branch, data lookups in what is shown.
 import type {
-  Block, Cell, DocTree, FilledBlock, FilledDoc, FilledRow, FilledTable, Paragraph, Row, Run, Section, SectionKind, Table,
+  Block, Cell, DocTree, FilledBlock, FilledDoc, FilledParagraph, FilledRow, FilledTable, Paragraph, Row, Run, Section, SectionKind, Table,
 } from './doc-tree';
 import { describeModel, isGroup, isImage, isList, isTruthy, type ModelObject, type ModelValue } from './model';
 import { scanText, tagText, type Piece, type Tag, type TagPiece } from './tags';
@@ -36,6 +36,8 @@ export interface FillOptions {
   template: string;
   /** Text the renderer found where it cannot fill (text boxes, footnotes): any tag in it is an error, not a leftover. */
   unfillable?: UnfillableText[];
+  /** A draft: this word («ЖОБА», «ПРОЕКТ») opens every header, or the body's first line where there is none. */
+  draft?: string;
 }
 
 export interface UnfillableText {
@@ -50,7 +52,25 @@ export interface UnfillableText {
 export function fillTemplate<H>(tree: DocTree<H>, model: ModelObject, options: FillOptions): FilledDoc<H> {
   const { filled, problems } = run(tree, model, options.unfillable ?? []);
   if (problems.length > 0) throw new TemplateError(options.template, problems);
+  if (options.draft) markDraft(filled, options.draft);
   return filled;
+}
+
+/**
+ * Marks a filled document as a draft, so that no page of it can pass for a signed paper: the word opens the first
+ * line of every header (each page shows one), or the body's first line when the template has no header. The word
+ * goes into the first run, so it takes that run's style in both renderers.
+ */
+export function markDraft<H>(doc: FilledDoc<H>, word: string): void {
+  const headers = doc.sections.filter((s) => s.from.kind === 'header');
+  const targets = headers.length > 0 ? headers : doc.sections.filter((s) => s.from.kind === 'body').slice(0, 1);
+  for (const section of targets) {
+    const first = section.blocks.find((b): b is FilledParagraph<H> => b.type === 'paragraph' && b.runs.length > 0);
+    if (!first) continue;
+    const run = first.runs[0];
+    const rest = first.runs.map((r) => r.text).join('').trim();
+    first.runs[0] = { ...run, text: rest === '' ? word : `${word} · ${run.text}` };
+  }
 }
 
 /** Every problem `fillTemplate` would throw, without throwing; `model` omitted checks the syntax alone. */

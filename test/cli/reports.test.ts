@@ -1,6 +1,6 @@
 // `qamqor reports` end to end: the demo school's documents opened and read as a director would, in Kazakh and in
 // Russian, and bad input (a template typo, a missing template, an empty class) named while the rest is still made.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { formatChange, pair } from '../../src/domain/format';
@@ -64,7 +64,8 @@ describe('the demo school\'s reports, read as a director would', () => {
     passport = Passport.parse(JSON.parse((await run('passport', book, '--json', '--compare', lastYear)).out));
     for (const lang of ['kk', 'ru'] as const) {
       const out = join(dir, `reports-${lang}`);
-      const result = await run('reports', book, '--out', out, '--lang', lang, '--compare', lastYear);
+      // The demo school keeps its deliberate mistakes: its documents can only be drafts.
+      const result = await run('reports', book, '--out', out, '--lang', lang, '--compare', lastYear, '--draft');
       expect(result.err).toBe('');
       expect(result.code).toBe(0);
       for (const file of docxFiles(out)) texts[lang].set(file.slice(out.length + 1), extractText(readFileSync(file)));
@@ -81,7 +82,7 @@ describe('the demo school\'s reports, read as a director would', () => {
     expect(texts[lang].size).toBeGreaterThan(20);
     for (const [name, text] of texts[lang]) {
       expect([name, text.match(/\{\{|\}\}/)]).toEqual([name, null]);
-      expect(text).toContain(`[header]\n${registry.settings.schoolName}`);
+      expect(text).toContain(`[header]\n${lang === 'kk' ? 'ЖОБА' : 'ПРОЕКТ'} · ${registry.settings.schoolName}`);
       expect(text).toMatch(/\[footer\]\n(Бет|Страница) 1/);
     }
   });
@@ -168,6 +169,29 @@ describe('the demo school\'s reports, read as a director would', () => {
     for (const p of risk) expect(profiles).toContain(`Оқушы профильдері/${p.className} ${p.fullName}.docx`);
     expect([...texts.kk.keys()].filter((f) => f.startsWith('Тізімдер/'))).toHaveLength(11);
   });
+
+  describe('a registry with errors', () => {
+    it('gets no document to sign: the command says how many errors and where, and writes nothing', async () => {
+      const out = join(dir, 'refused');
+      const result = await run('reports', book, '--out', out);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^Тізілімде \d+ қате бар \(.+\): қол қойылатын құжаттар жасалмайды\. Қателерді «qamqor validate» көрсетеді/);
+      expect(existsSync(out)).toBe(false);
+      const ru = await run('reports', book, '--out', out, '--lang', 'ru');
+      expect(ru.err).toMatch(/^В реестре есть ошибки — \d+ \(.+\): документы на подпись не создаются/);
+    });
+
+    it('gets drafts with --draft: every document says ЖОБА / ПРОЕКТ at the top of its pages', () => {
+      for (const lang of ['kk', 'ru'] as const) {
+        const word = lang === 'kk' ? 'ЖОБА' : 'ПРОЕКТ';
+        expect(texts[lang].size).toBeGreaterThan(10);
+        for (const [name, text] of texts[lang]) {
+          const top = text.split('\n').slice(0, 2).join('\n');
+          expect(`${name}: ${top}`).toContain(word);
+        }
+      }
+    });
+  });
 });
 
 describe('bad input is named and the rest is still made', () => {
@@ -224,3 +248,4 @@ describe('bad input is named and the rest is still made', () => {
     expect(result.err).toContain('--only wizards');
   });
 });
+

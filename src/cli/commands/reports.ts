@@ -7,6 +7,7 @@ import { words } from '../../domain/i18n';
 import type { Passport } from '../../domain/passport';
 import type { Registry } from '../../domain/registry';
 import type { Lang } from '../../domain/template';
+import { validateRegistry } from '../../domain/validate';
 import { writeReports } from '../../local/report-files';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
@@ -27,6 +28,7 @@ export async function reportsCommand(args: CommandArgs, io: Output): Promise<num
     baseDir: dirname(resolve(bookPath)),
     only: args.only,
     today: isoDay(args.today),
+    draft: args.draft,
   });
   return run.code;
 }
@@ -43,11 +45,20 @@ export interface MakeReportsOptions {
   today: string;
   /** No line per document and no summary: the demo says it in its own words. */
   quiet?: boolean;
+  /** Made even though the registry has errors, each marked «ЖОБА» / «ПРОЕКТ» in its header. */
+  draft?: boolean;
 }
 
 /** Plans, writes and reports; exit status 0 when every document was made, 1 when some were not. */
 export function makeReports(registry: Registry, passport: Passport, options: MakeReportsOptions): { code: number; written: string[] } {
   const { io, lang } = options;
+  // A document a director signs must not rest on a registry with errors (an orphan on two exclusive lists…).
+  const errors = validateRegistry(registry, new Date(`${options.today}T00:00:00Z`)).filter((i) => i.severity === 'error');
+  if (errors.length > 0 && !options.draft) {
+    const tabs = [...new Set(errors.map((i) => i.tab))];
+    io.err(t(cli.reportsRefusedErrors, lang, { count: errors.length, tabs: tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '') }));
+    return { code: 1, written: [] };
+  }
   const plan = planReports(registry, passport, { today: options.today, lang: options.documentLang, only: options.only });
   if (plan.unmatched.length > 0) throw new UsageError(t(cli.reportsUnknownOnly, lang, { value: plan.unmatched.join(', ') }));
   const severity = (s: 'error' | 'warning') => words[s][lang];
@@ -58,6 +69,7 @@ export function makeReports(registry: Registry, passport: Passport, options: Mak
   }
 
   const result = writeReports(plan, {
+    draft: options.draft ?? false,
     outDir: options.outDir,
     baseDir: options.baseDir,
     onDocument: (done, total, _doc, file) => {

@@ -8,7 +8,7 @@ import { readDocx } from './read';
 import { writeFilled } from './write';
 
 /** Fills a .docx template. Throws a TemplateError (naming `template` and every bad placeholder) before writing anything. */
-export function renderDocx(template: Uint8Array, model: ModelObject, options: { template: string }): Uint8Array {
+export function renderDocx(template: Uint8Array, model: ModelObject, options: { template: string; draft?: string }): Uint8Array {
   const pkg = new DocxPackage(template);
   const { tree, partOf, unfillable } = readDocx(pkg);
   const filled = fillTemplate(tree, model, { ...options, unfillable });

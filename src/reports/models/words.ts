@@ -45,6 +45,8 @@ export const res64Groups: Record<1 | 2 | 3 | 4 | 5, Worded> = {
 };
 
 export const reportWords = {
+  /** What a draft carries in its header: it is not a paper to sign. */
+  draft: { kk: 'ЖОБА', ru: 'ПРОЕКТ' },
   yes: { kk: 'иә', ru: 'да' },
   no: { kk: 'жоқ', ru: 'нет' },
   none: { kk: '—', ru: '—' },
