@@ -9,11 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { validateEdit } from '../src/apps-script/live-validation';
 import { runMenuItem } from '../src/apps-script/menu';
 import { reportsStep } from '../src/apps-script/reports/run';
-import type { Cell, TabData, WorkbookData } from '../src/domain/sheet';
+import type { Cell } from '../src/domain/sheet';
 import { tabSpec } from '../src/domain/template';
 import { fakeGoogle, type FakeGoogle } from '../test/fakes/google';
 import { modeledSeconds } from '../test/fakes/latency';
-import { schoolData } from '../test/apps-script/school';
+import { schoolData, schoolOf } from '../test/apps-script/school';
 import { schoolBySetup, typePupils } from '../test/fakes/school-by-setup';
 import type { BenchRow } from './engine';
 
@@ -22,16 +22,6 @@ export { modeledSeconds };
 const TAB_COUNTS = [1, 10, 100];
 const now = new Date('2025-10-01T06:00:00Z');
 
-/** The 2,500-pupil school cut down to its first `classes` class tabs, the classes tab listing only those. */
-function schoolOf(classes: number): WorkbookData {
-  const full = schoolData(2500);
-  const classTabs = full.tabs.filter((t) => t.key?.startsWith('class:')).slice(0, classes);
-  const names = new Set(classTabs.map((t) => t.key!.slice('class:'.length)));
-  const tabs: TabData[] = full.tabs
-    .filter((t) => !t.key?.startsWith('class:') || classTabs.includes(t))
-    .map((t) => (t.key === 'classes' ? { ...t, rows: t.rows.filter((r, i) => i === 0 || names.has(String(r[0]))) } : t));
-  return { tabs };
-}
 
 interface Measured {
   engineMs: number;

@@ -4,7 +4,7 @@ import { generateSchool } from '../../src/app/demo-school';
 import { planImport } from '../../src/app/import-pupils';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planSetup } from '../../src/app/setup';
-import type { WorkbookData } from '../../src/domain/sheet';
+import type { TabData, WorkbookData } from '../../src/domain/sheet';
 import type { Lang } from '../../src/domain/template';
 import { fakeGoogle, type FakeGoogleOptions } from '../fakes/google';
 
@@ -28,6 +28,17 @@ export function schoolData(pupils: number, lang: Lang = 'kk'): WorkbookData {
     cache.set(id, data);
   }
   return data;
+}
+
+/** The 2,500-pupil school cut down to its first `classes` class tabs, the classes tab listing only those. */
+export function schoolOf(classes: number): WorkbookData {
+  const full = schoolData(2500);
+  const classTabs = full.tabs.filter((t) => t.key?.startsWith('class:')).slice(0, classes);
+  const names = new Set(classTabs.map((t) => t.key!.slice('class:'.length)));
+  const tabs: TabData[] = full.tabs
+    .filter((t) => !t.key?.startsWith('class:') || classTabs.includes(t))
+    .map((t) => (t.key === 'classes' ? { ...t, rows: t.rows.filter((r, i) => i === 0 || names.has(String(r[0]))) } : t));
+  return { tabs };
 }
 
 /** The school in a fake spreadsheet: every tab, keys included, as Qamqor's set-up and import left them. */

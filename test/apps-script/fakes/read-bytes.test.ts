@@ -3,20 +3,9 @@
 // for a hundred empty tabs); the read asks only for what people put in cells, so it grows with the pupils alone.
 import { runMenuItem } from '../../../src/apps-script/menu';
 import { READ_FIELDS } from '../../../src/apps-script/sheets-api';
-import type { TabData, WorkbookData } from '../../../src/domain/sheet';
 import { formattedEmptyCells, schoolBySetup } from '../../fakes/school-by-setup';
-import { schoolData } from '../school';
+import { schoolOf } from '../school';
 
-/** The generated 2,500-pupil school cut to its first `classes` classes. */
-function schoolOf(classes: number): WorkbookData {
-  const full = schoolData(2500);
-  const classTabs = full.tabs.filter((t) => t.key?.startsWith('class:')).slice(0, classes);
-  const names = new Set(classTabs.map((t) => t.key!.slice('class:'.length)));
-  const tabs: TabData[] = full.tabs
-    .filter((t) => !t.key?.startsWith('class:') || classTabs.includes(t))
-    .map((t) => (t.key === 'classes' ? { ...t, rows: t.rows.filter((r, i) => i === 0 || names.has(String(r[0]))) } : t));
-  return { tabs };
-}
 
 /** The mask of the read before: per cell its effective number format, which every formatted empty cell has. */
 const WITH_FORMATS = READ_FIELDS.replace('formattedValue', 'effectiveFormat(numberFormat(type))');
