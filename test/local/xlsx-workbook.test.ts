@@ -108,7 +108,7 @@ describe('XlsxWorkbook files', () => {
     // A cell typed later in the IIN column takes the column's text format, so leading zeros survive.
     expect(ws.getCell('A3').numFmt).toBe('@');
     expect(ws.getCell('A2').dataValidation).toBeUndefined();
-    expect(ws.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"М,Ж"'] });
+    expect(ws.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"ұл,қыз,М,Ж"'] });
     expect(ws.getCell('C1000').dataValidation).toMatchObject({ type: 'list' });
     expect(ws.getCell('C1001').dataValidation).toBeUndefined();
     expect(ws.getCell('D3').dataValidation).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
@@ -132,7 +132,7 @@ describe('XlsxWorkbook files', () => {
     const ws = (await openWithExceljs(second)).getWorksheet('T')!;
     const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     const lists = new Set(Object.values(model).map((v) => v.formulae[0]));
-    expect([...lists]).toEqual(['"М,Ж"']);
+    expect([...lists]).toEqual(['"ұл,қыз,М,Ж"']);
   });
 
   it('saves an IIN written as text as a text cell, and a formula-like string without a formula', async () => {

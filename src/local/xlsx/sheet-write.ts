@@ -313,7 +313,8 @@ function validationFor(format: ColumnFormat): { type: string; operator?: string;
     case 'language':
       return list(format.allowed ?? []);
     case 'sex':
-      return list(format.allowed?.length ? format.allowed : ['М', 'Ж']);
+      // Both spellings import writes (ұл/қыз in a Kazakh registry, М/Ж in a Russian one), as the Sheets dropdown offers.
+      return list(format.allowed?.length ? format.allowed : ['ұл', 'қыз', 'М', 'Ж']);
     case 'checkbox':
       return list(['TRUE', 'FALSE']);
     case 'date':
