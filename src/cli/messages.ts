@@ -1,4 +1,5 @@
 // What the `qamqor` command says, in Kazakh and in Russian.
+import { ruCount, ruForm } from '../domain/plural';
 import type { Lang } from '../domain/template';
 
 type P = Record<string, string | number>;
@@ -12,11 +13,13 @@ export const cli = {
   },
   importPlaced: {
     kk: (p) => `${p.count} оқушы ${p.classes} сыныпқа орналастырылды${p.created ? `, жаңа сынып парақтары: ${p.created}` : ''}`,
-    ru: (p) => `${p.count} учеников размещено в ${p.classes} классах${p.created ? `, новые листы классов: ${p.created}` : ''}`,
+    ru: (p) =>
+      `${ruCount(Number(p.count), ['ученик', 'ученика', 'учеников'])} ${ruForm(Number(p.count), ['размещён', 'размещены', 'размещено'])} в ${ruCount(Number(p.classes), ['классе', 'классах', 'классах'])}${p.created ? `, новые листы классов: ${p.created}` : ''}`,
   },
   importRejected: {
     kk: (p) => `${p.count} жол орналастырылмады; олар «${p.file}» файлында сақталды:`,
-    ru: (p) => `${p.count} строк не размещено; они сохранены в файле «${p.file}»:`,
+    ru: (p) =>
+      `${ruCount(Number(p.count), ['строка', 'строки', 'строк'])} не ${ruForm(Number(p.count), ['размещена', 'размещены', 'размещено'])}; ${Number(p.count) === 1 ? 'она сохранена' : 'они сохранены'} в файле «${p.file}»:`,
   },
   importRejectLine: { kk: (p) => `  ${p.line}-жол: ${p.reason}`, ru: (p) => `  строка ${p.line}: ${p.reason}` },
   importIgnored: {
@@ -91,7 +94,7 @@ export const cli = {
   demoDone: { kk: (p) => `Дайын. Барлық файлдар: ${p.dir}`, ru: (p) => `Готово. Все файлы: ${p.dir}` },
   demoReports: {
     kk: (p) => `есептер: ${p.count} құжат → ${p.dir} (профильдер — тәуекел тобындағы оқушыларға, «Есептер» парағының жолы бойынша)${p.draft ? '; тізілімде әдейі жіберілген қателер бар, сондықтан бұлар — «ЖОБА» белгісі бар жобалар (--draft)' : ''}`,
-    ru: (p) => `отчёты: ${p.count} документов → ${p.dir} (профили — для группы риска, по строке листа «Отчёты»)${p.draft ? '; в реестре есть намеренные ошибки, поэтому это проекты с пометкой «ПРОЕКТ» (--draft)' : ''}`,
+    ru: (p) => `отчёты: ${ruCount(Number(p.count), ['документ', 'документа', 'документов'])} → ${p.dir} (профили — для группы риска, по строке листа «Отчёты»)${p.draft ? '; в реестре есть намеренные ошибки, поэтому это проекты с пометкой «ПРОЕКТ» (--draft)' : ''}`,
   },
 } satisfies Record<string, Line>;
 
