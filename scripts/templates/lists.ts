@@ -82,7 +82,7 @@ export function listRegisters(lang: Lang): Uint8Array {
       BIRTH,
       col('Мектеп-ішілік есеп', 'ВШУ', '{{school_register}}', 2.1),
       col('Тәуекел тобы', 'Группа риска', '{{risk_group}}', 2.1),
-      col('Полиция есебі', 'Учёт ПДН', '{{police_register}}', 2.1),
+      col('Полиция есебі', 'Учёт в ОЮП', '{{police_register}}', 2.1),
     ],
     {
       after: (b) =>
@@ -98,7 +98,7 @@ export function listRegisters(lang: Lang): Uint8Array {
 
 /** Resolution No. 64: the groups with their counts, then every eligible pupil with IIN and groups. */
 export function listRes64(lang: Lang): Uint8Array {
-  const groupsHeader = lang === 'kk' ? ['Топ', 'Кімдер', 'Оқушылар'] : ['Группа', 'Кто', 'Учащиеся'];
+  const groupsHeader = lang === 'kk' ? ['Топ', 'Санаты', 'Оқушылар'] : ['Группа', 'Категория получателей', 'Учащиеся'];
   return listDocument(
     lang,
     [NO, NAME, col('ЖСН', 'ИИН', '{{iin}}', 2.8), CLASS, BIRTH, col('Тобы', 'Группа', '{{groups}}', 1.3)],
@@ -115,8 +115,8 @@ export function listRes64(lang: Lang): Uint8Array {
       after: (b) =>
         b.paragraph(
           lang === 'kk'
-            ? '5-топ мектеп кеңесінің шешімімен белгіленді: №____ хаттама, «___» ____________ 20___ ж.'
-            : 'Группа 5 определена решением совета школы: протокол № ____ от «___» ____________ 20___ г.',
+            ? '5-топ Қамқоршылық кеңесінің шешімімен белгіленді: №____ хаттама, «___» ____________ 20___ ж.'
+            : 'Группа 5 определена решением попечительского совета: протокол № ____ от «___» ____________ 20___ г.',
           { size: 10, spaceBefore: 6 },
         ),
     },

@@ -5,7 +5,7 @@ import { approval, page, signatures, title, type Lang } from './common';
 /** The class-table columns: category code and its short heading (the full names are in the first table). */
 const pupilColumns: [string, string, string][] = [
   ['orphan', 'Жетім', 'Сироты'],
-  ['no_parental_care', 'Ата-ана қамқорлығы-сыз', 'Без попечения родителей'],
+  ['no_parental_care', 'Ата-анасының қамқорлығынсыз', 'Без попечения родителей'],
   ['half_orphan', 'Жартылай жетім', 'Полу-сироты'],
   ['disability', 'Мүгедек-тігі бар', 'С инвалид-ностью'],
   ['sen', 'ЕБҚ', 'ООП'],
@@ -13,7 +13,7 @@ const pupilColumns: [string, string, string][] = [
   ['kandas', 'Қандас', 'Кандасы'],
   ['school_register', 'Мектеп-ішілік есеп', 'ВШУ'],
   ['risk_group', 'Тәуекел тобы', 'Группа риска'],
-  ['police_register', 'Полиция есебі', 'ПДН'],
+  ['police_register', 'Полиция есебі', 'ОЮП'],
 ];
 
 const familyColumns: [string, string, string][] = [

@@ -149,7 +149,7 @@ describe('the demo school\'s reports, read as a director would', () => {
     }
     expect(compared).toBeGreaterThan(10);
     expect(text.match(/\[image\]/g)).toHaveLength(2);
-    expect(text).toContain(lang === 'kk' ? 'Бір мезгіл ыстық тамақтың құны – 603 ₸.' : 'Стоимость одного горячего питания – 603 ₸.');
+    expect(text).toContain(lang === 'kk' ? 'Бір оқушының күндік ыстық тамағының құны – 603 ₸.' : 'Стоимость горячего питания одного учащегося в день – 603 ₸.');
   });
 
   it.each(['kk', 'ru'] as const)('%s: prints a formula, markup and Kazakh letters in a name as written', (lang) => {
