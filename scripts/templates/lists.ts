@@ -80,7 +80,7 @@ export function listRegisters(lang: Lang): Uint8Array {
       NAME,
       CLASS,
       BIRTH,
-      col('Мектеп-ішілік есеп', 'ВШУ', '{{school_register}}', 2.1),
+      col('Мектеп\u00ADішілік есеп', 'ВШУ', '{{school_register}}', 2.1),
       col('Тәуекел тобы', 'Группа риска', '{{risk_group}}', 2.1),
       col('Полиция есебі', 'Учёт в ОЮП', '{{police_register}}', 2.1),
     ],

@@ -5,24 +5,24 @@ import { approval, page, signatures, title, type Lang } from './common';
 /** The class-table columns: category code and its short heading (the full names are in the first table). */
 const pupilColumns: [string, string, string][] = [
   ['orphan', 'Жетім', 'Сироты'],
-  ['no_parental_care', 'Ата-анасының қамқорлығынсыз', 'Без попечения родителей'],
-  ['half_orphan', 'Жартылай жетім', 'Полу-сироты'],
-  ['disability', 'Мүгедек-тігі бар', 'С инвалид-ностью'],
+  ['no_parental_care', 'Ата-анасының қамқор\u00ADлығын\u00ADсыз', 'Без попечения родителей'],
+  ['half_orphan', 'Жартылай жетім', 'Полу\u00ADсироты'],
+  ['disability', 'Мүгедек\u00ADтігі бар', 'С инвалид\u00ADностью'],
   ['sen', 'ЕБҚ', 'ООП'],
   ['home_schooled', 'Үйде оқиды', 'На дому'],
   ['kandas', 'Қандас', 'Кандасы'],
-  ['school_register', 'Мектеп-ішілік есеп', 'ВШУ'],
+  ['school_register', 'Мектеп\u00ADішілік есеп', 'ВШУ'],
   ['risk_group', 'Тәуекел тобы', 'Группа риска'],
   ['police_register', 'Полиция есебі', 'ОЮП'],
 ];
 
 const familyColumns: [string, string, string][] = [
-  ['large_family', 'Көп-балалы', 'Много-детные'],
+  ['large_family', 'Көп\u00ADбалалы', 'Много\u00ADдетные'],
   ['asp', 'АӘК алады', 'АСП'],
-  ['low_income', 'Аз қамтылған', 'Мало-обеспеч.'],
+  ['low_income', 'Аз қамтылған', 'Мало\u00ADобеспеч.'],
   ['incomplete_family', 'Толық емес', 'Неполные'],
   ['step_parent', 'Өгей ата-анамен', 'С отчимом / мачехой'],
-  ['dysfunctional_family', 'Қолайсыз', 'Неблаго-получные'],
+  ['dysfunctional_family', 'Қолайсыз', 'Неблаго\u00ADполучные'],
   ['emergency', 'ТЖ зардап шеккен', 'Постр. от ЧС'],
   ['disabled_parent', 'Ата-анасы мүгедек', 'Родители-инвалиды'],
 ];
