@@ -7,9 +7,11 @@ type Column = { header: Both; cell: string; width: number; align?: 'left' | 'cen
 
 const col = (kk: string, ru: string, cell: string, width: number, align: 'left' | 'center' = 'center'): Column => ({ header: both(kk, ru), cell, width, align });
 
-const NO = col('№', '№', '{{@index}}', 0.7);
-const NAME = col('Оқушының аты-жөні', 'ФИО учащегося', '{{full_name}}', 5.5, 'left');
-const CLASS = col('Сынып', 'Класс', '{{class}}', 1.5);
+// Wide enough for four digits at 11 pt with the cell's margins: 113 must not wrap as «11/3».
+const NO = col('№', '№', '{{@index}}', 1.2);
+const NAME = col('Оқушының аты-жөні', 'ФИО учащегося', '{{full_name}}', 4.7, 'left');
+// «Сынып» in bold must not break as «Сыны/п».
+const CLASS = col('Сынып', 'Класс', '{{class}}', 1.8);
 const BIRTH = col('Туған күні', 'Дата рождения', '{{birth_date}}', 2.2);
 const CATEGORY = col('Санаты', 'Категория', '{{categories}}', 5.5, 'left');
 
