@@ -1,19 +1,16 @@
 // "Validate everything": every problem of the registry on the issues tab, each with a link to its cell,
 // and the marks on the class tabs brought up to date, in one batch. "Validate my class": a teacher's own
 // class tabs marked, nothing else written (the issues tab is the pedagogue's).
+import { issueRows, writeIssues } from '../app/issues-tab';
 import { fold } from '../domain/cells';
-import { words } from '../domain/i18n';
 import { readRegistry, type Registry } from '../domain/registry';
-import type { Cell } from '../domain/sheet';
-import { classColumns, tabSpec } from '../domain/template';
+import { tabSpec } from '../domain/template';
 import { validateRegistry, type Issue } from '../domain/validate';
 import type { AnyChange } from './google-workbook';
 import { planMarks } from './marks';
 import { say, sheetWords, ui } from './messages';
 import { emailsIn } from './protections';
 import { Refusal, type ActionContext } from './run-action';
-
-const ISSUES_KEY = 'issues';
 
 /** "C7" for 0-based (6, 2). */
 export function a1(row: number, col: number): string {
@@ -33,34 +30,23 @@ export function cellUrl(spreadsheetId: string, sheetId: string, cell: string): s
 export function planValidation(registry: Registry, issues: readonly Issue[], ctx: Pick<ActionContext, 'lang' | 'workbook' | 'spreadsheet'>): AnyChange[] {
   const { lang } = ctx;
   const spreadsheetId = ctx.spreadsheet.getId();
-  const spec = tabSpec('issues');
-  const headers = new Map(classColumns(registry.catalogue).map((c) => [c.key, c.header[lang]]));
-  const rows: Cell[][] = [[...spec.columns.map((c) => c.header[lang]), sheetWords.link[lang]]];
-  const linkCol = spec.columns.length;
+  const rows = issueRows(registry, issues, lang);
+  // In Sheets each row also links to its cell, in a column of its own.
+  const linkCol = rows[0].length;
+  rows[0] = [...rows[0], sheetWords.link[lang]];
   const links: Extract<AnyChange, { kind: 'links' }>['cells'] = [];
   const tabsByTitle = new Map(registry.classTabs.map((ct) => [ct.tab.title, ct]));
-  for (const issue of issues) {
-    const values: Record<string, Cell> = {
-      severity: issue.severity === 'error' ? words.error[lang] : words.warning[lang],
-      class: issue.class ?? issue.tab,
-      row: issue.row,
-      column: issue.column ? headers.get(issue.column) ?? issue.column : '',
-      full_name: issue.full_name ?? '',
-      message: issue.message,
-      code: issue.code,
-    };
-    rows.push(spec.columns.map((c) => values[c.key] ?? ''));
+  issues.forEach((issue, i) => {
     const ct = tabsByTitle.get(issue.tab);
     const col = issue.column ? ct?.map.columns.get(issue.column) : undefined;
     if (ct && issue.row !== null) {
       const cell = a1(issue.row - 1, col ?? 0);
-      links.push({ row: rows.length - 1, col: linkCol, text: `${ct.tab.title}!${cell}`, uri: cellUrl(spreadsheetId, ct.tab.id, cell) });
+      links.push({ row: i + 1, col: linkCol, text: `${ct.tab.title}!${cell}`, uri: cellUrl(spreadsheetId, ct.tab.id, cell) });
     }
-  }
-  const existing = registry.tabs.issues;
-  const tab = existing ? { id: existing.id } : { key: ISSUES_KEY };
-  const changes: AnyChange[] = existing ? [] : [{ kind: 'addTab', key: ISSUES_KEY, title: spec.title[lang] }];
-  changes.push({ kind: 'replaceRows', tab, values: rows });
+  });
+  const written = writeIssues(registry, rows, lang);
+  const tab = written.tab;
+  const changes: AnyChange[] = [...written.changes];
   if (links.length) changes.push({ kind: 'links', tab, cells: links });
   for (const ct of registry.classTabs) changes.push(...planMarks(ct, issues, ctx.workbook.extras(ct.tab.id), lang));
   return changes;

@@ -43,7 +43,7 @@ export const COMMON_FLAGS: readonly FlagName[] = ['lang'];
 export const COMMANDS = {
   init: { args: ['book'], flags: ['lang', 'year', 'school'], load: () => import('./commands/init').then((m) => m.initCommand) },
   import: { args: ['book', 'csv'], flags: [], load: () => import('./commands/import').then((m) => m.importCommand) },
-  validate: { args: ['book'], flags: ['json'], load: () => import('./commands/validate').then((m) => m.validateCommand) },
+  validate: { args: ['book'], flags: ['json', 'write'], load: () => import('./commands/validate').then((m) => m.validateCommand) },
   passport: {
     args: ['book'],
     flags: ['json', 'write', 'compare'],

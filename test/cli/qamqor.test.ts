@@ -147,6 +147,14 @@ describe('bad input', () => {
     const issues = Issue.array().parse(JSON.parse((await run('validate', path, '--json')).out));
     expect(issues.map((i) => [i.code, i.class, i.row, i.column])).toEqual([['invalid_date', '5А', 2, 'birth_date']]);
     expect(issues[0].message).toBe('5А, строка 2, столбец «Дата рождения»: «15 марта» не читается как дата; запишите в виде ДД.ММ.ГГГГ');
+
+    // --write puts the same problem on the registry's issues tab, for the pedagogue who opens the workbook.
+    const written = await run('validate', path, '--write');
+    expect(written.code).toBe(1);
+    expect(written.out).toMatch(/лист «Ошибки» обновлён/);
+    const tab = (await XlsxWorkbook.open(path)).read().tabs.find((t) => t.key === 'issues')!;
+    expect(tab.rows).toHaveLength(2);
+    expect(tab.rows[1]).toEqual(expect.arrayContaining(['5А', 2, 'Дата рождения', 'Иванов Иван', issues[0].message, 'invalid_date']));
   });
 
   it('a missing file and an unknown command say so', async () => {
@@ -169,6 +177,11 @@ describe('demo', () => {
     expect(result.out).toContain('Социальный паспорт');
     const passport = Passport.parse(JSON.parse(readFileSync(join(out, 'passport.json'), 'utf8')));
     expect(passport.students).toBe(200);
+    // The workbook's issues tab holds what validation.json holds, a row each.
+    const validation = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')) as unknown[];
+    const issuesTab = (await XlsxWorkbook.open(join(out, 'registry.xlsx'))).read().tabs.find((t) => t.key === 'issues')!;
+    expect(validation.length).toBeGreaterThan(0);
+    expect(issuesTab.rows).toHaveLength(validation.length + 1);
     expect(passport.compare?.schoolYear).toBe('2024-2025');
     // Every report of the reports tab, as .docx (test/cli/reports.test.ts reads them).
     expect(result.out).toMatch(/отчёты: \d+ документ(а|ов)?/);

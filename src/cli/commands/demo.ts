@@ -3,6 +3,7 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
+import { issueRows, writeIssues } from '../../app/issues-tab';
 import { demoCsvRows } from '../../app/demo-csv';
 import { demoReportChanges } from '../../app/demo-reports';
 import { generateSchool, type DemoSchool } from '../../app/demo-school';
@@ -65,6 +66,8 @@ async function demoIn(dir: string, lang: Lang, paths: { bookPath: string; lastPa
   const registry = readRegistry(workbook.read());
   const issues = validateRegistry(registry, args.today);
   writeFileSync(join(dir, 'validation.json'), JSON.stringify(issues, null, 2));
+  // As `qamqor validate --write` does: the registry's issues tab lists what validation.json holds.
+  workbook.apply(writeIssues(registry, issueRows(registry, issues, registry.lang), registry.lang).changes);
   io.out('');
   io.out(formatIssues(issues, lang, registry.pupils.length, registry.classTabs.length));
 

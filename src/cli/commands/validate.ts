@@ -1,7 +1,9 @@
 // `qamqor validate`: every problem of the registry, grouped by class, or as the JSON array of DESIGN.md.
+import { issueRows, writeIssues } from '../../app/issues-tab';
 import { validateRegistry, type Issue } from '../../domain/validate';
 import { words } from '../../domain/i18n';
-import type { Lang } from '../../domain/template';
+import { tabSpec, type Lang } from '../../domain/template';
+import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
@@ -9,11 +11,23 @@ import { UsageError, type CommandArgs, type Output } from '../context';
 export async function validateCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath] = args.positionals;
   if (!bookPath) throw new UsageError('validate <book.xlsx>');
-  const { registry } = await openRegistry(bookPath, args.lang);
+  if (args.write) return withWorkbookLock(bookPath, 'qamqor validate --write', () => validateBook(bookPath, args, io));
+  return validateBook(bookPath, args, io);
+}
+
+async function validateBook(bookPath: string, args: CommandArgs, io: Output): Promise<number> {
+  const { workbook, registry } = await openRegistry(bookPath, args.lang);
   const lang = args.lang ?? registry.lang;
   const issues = validateRegistry(args.lang && args.lang !== registry.lang ? { ...registry, lang } : registry, args.today);
+  if (args.write) {
+    // The issues tab speaks the registry's language, whatever --lang the messages use.
+    const registryIssues = lang === registry.lang ? issues : validateRegistry(registry, args.today);
+    workbook.apply(writeIssues(registry, issueRows(registry, registryIssues, registry.lang), registry.lang).changes);
+    await workbook.save(bookPath);
+  }
   if (args.json) io.out(JSON.stringify(issues, null, 2));
   else io.out(formatIssues(issues, lang, registry.pupils.length, registry.classTabs.length));
+  if (args.write && !args.json) io.out(t(cli.passportWritten, lang, { tab: registry.tabs.issues?.title ?? tabSpec('issues').title[registry.lang] }));
   return issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
