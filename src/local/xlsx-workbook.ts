@@ -136,6 +136,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = (entry.part && this.pkg.text(entry.part)) || EMPTY_SHEET;
       const original = this.memory.peek({ id: tab.id }) ?? tab;
       this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab: original, cleared: this.memory.cleared.has(tab.id), format, styles: this.pkg.styles, ctx }));
+      if (format) this.pkg.setPrintTitles(entry, format.headerRow + 1);
       anyChanged = true;
     }
     this.writeMeta(tabs, meta ?? null, ctx);

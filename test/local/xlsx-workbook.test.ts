@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { ZipReader } from '../../src/local/xlsx/zip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -117,6 +118,31 @@ describe('XlsxWorkbook files', () => {
     expect(ws.getCell('B3').dataValidation).toMatchObject({ type: 'date' });
     expect(ws.getCell('A3').dataValidation).toBeUndefined();
     expect(ws.getCell('H3').dataValidation).toBeUndefined();
+  });
+
+  it('prints a formatted tab landscape, at most three pages across, its header row on every page', async () => {
+    const book = XlsxWorkbook.create();
+    const table = (key: string, title: string): WorkbookChange[] => [
+      { kind: 'addTab', key, title },
+      { kind: 'writeCells', tab: { key }, row: 0, col: 0, values: [['Аты-жөні', 'Туған күні'], ['Әлия', new Date(Date.UTC(2014, 2, 15))]] },
+      { kind: 'formatTable', tab: { key }, headerRow: 0, columns: [{ col: 1, type: 'date' }] },
+    ];
+    book.apply([...table('a', "5А"), ...table('b', "6'Б")]);
+    const path = freshPath();
+    await book.save(path);
+    const check = async (title: string) => {
+      const ws = (await openWithExceljs(path)).getWorksheet(title)!;
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 3, fitToHeight: 0, printTitlesRow: '1:1' });
+    };
+    await check('5А');
+    await check("6'Б");
+    // Saved again with the first tab gone: the second keeps its own print titles, once.
+    const again = await XlsxWorkbook.open(path);
+    again.apply([{ kind: 'removeTab', tab: { key: 'a' } }, { kind: 'formatTable', tab: { key: 'b' }, headerRow: 0, columns: [{ col: 1, type: 'date' }] }]);
+    await again.save(path);
+    await check("6'Б");
+    const workbookXml = new ZipReader(readFileSync(path)).text('xl/workbook.xml')!;
+    expect(workbookXml.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
   });
 
   it('formats a table twice without piling up validations', async () => {

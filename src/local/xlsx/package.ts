@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { readSharedStringsBytes } from './sheet';
 import { EMPTY_STYLES, Styles } from './styles';
-import { attr, elements, escapeAttr, findElement, innerOf, putElement, withAttr } from './xml';
+import { attr, elements, escapeAttr, escapeText, findElement, innerOf, putElement, withAttr } from './xml';
 import { ZipReader, writeZip, type ZipPart } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -60,8 +60,10 @@ export class XlsxPackage {
   private stylesPart: string;
   private strings: string[] | null = null;
   private stringsPart: string | null;
-  /** The sheets as the file had them, in order: definedNames speak of sheets by position. */
-  private readonly originalOrder: SheetEntry[];
+  /** Sheets whose first rows repeat on every printed page (Excel's print titles), and how many rows. */
+  private readonly printTitles = new Map<SheetEntry, number>();
+  /** The sheets in the order the workbook part last written (or read) lists them: definedNames speak of sheets by position. */
+  private originalOrder: SheetEntry[];
 
   private constructor(private readonly zip: ZipReader | null, private readonly parts: Record<string, string>) {
     const rootRels = this.text('_rels/.rels') ?? '';
@@ -160,6 +162,11 @@ export class XlsxPackage {
     return entry;
   }
 
+  /** The first `rows` rows of the sheet print on every page, unless the school set its own print titles. */
+  setPrintTitles(entry: SheetEntry, rows: number): void {
+    this.printTitles.set(entry, rows);
+  }
+
   /** The sheet, its part and its relationships gone; what only it used (its comments, drawings) is left unlinked. */
   removeSheet(entry: SheetEntry): void {
     this.sheets.splice(this.sheets.indexOf(entry), 1);
@@ -219,6 +226,7 @@ export class XlsxPackage {
     xml = putElement(xml, 'sheets', `<sheets>${sheets.join('')}</sheets>`, ['functionGroups', 'externalReferences', 'definedNames', 'calcPr'], '</workbook>');
     // definedNames say which sheet they belong to by position: follow the sheets that moved or went.
     const position = new Map(this.sheets.map((s, i) => [s, i]));
+    xml = this.withPrintTitles(xml, position);
     const names = findElement(xml, 'definedNames');
     if (names) {
       const kept = elements(innerOf(xml, names, 'definedNames'), 'definedName').flatMap((d) => {
@@ -246,7 +254,34 @@ export class XlsxPackage {
       const tag = withAttr(calc ? xml.slice(calc.start, calc.openEnd) : '<calcPr/>', 'fullCalcOnLoad', '1');
       xml = putElement(xml, 'calcPr', calc && !calc.selfClosing ? tag + xml.slice(calc.openEnd, calc.end) : tag.replace(/([^/])>$/, '$1/>'), ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'], '</workbook>');
     }
+    // From now on the workbook part lists the sheets in this order: a second save remaps from it.
+    this.originalOrder = [...this.sheets];
     return xml;
+  }
+
+  /** Print titles for the sheets that asked, as `_xlnm.Print_Titles` names local to each sheet (by its position). */
+  private withPrintTitles(xml: string, position: ReadonlyMap<SheetEntry, number>): string {
+    if (this.printTitles.size === 0) return xml;
+    const found = findElement(xml, 'definedNames');
+    const names = found ? elements(innerOf(xml, found, 'definedNames'), 'definedName') : [];
+    const original = new Map(this.originalOrder.map((s, i) => [s, i]));
+    // Existing names still speak of the original positions here; they are moved to the new ones afterwards.
+    const has = new Set(names.filter((d) => attr(d, 'name') === '_xlnm.Print_Titles').map((d) => attr(d, 'localSheetId')));
+    const added: string[] = [];
+    for (const [entry, rows] of this.printTitles) {
+      const at = original.get(entry);
+      if (at !== undefined && has.has(String(at))) continue;
+      const now = position.get(entry);
+      if (now === undefined) continue;
+      // Written with its original-order id so the remapping below treats it like the others: new sheets have none.
+      const id = at ?? now;
+      if (at === undefined) this.originalOrder.push(entry);
+      const local = at === undefined ? this.originalOrder.length - 1 : id;
+      added.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${local}">'${escapeText(entry.name.replace(/'/g, "''"))}'!$1:$${rows}</definedName>`);
+    }
+    this.printTitles.clear();
+    if (added.length === 0) return xml;
+    return putElement(xml, 'definedNames', `<definedNames>${[...names, ...added].join('')}</definedNames>`, ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'extLst'], '</workbook>');
   }
 
   /** The calculation chain lists formula cells; one written over makes Excel "repair" the file. Excel rebuilds it. */

@@ -141,10 +141,28 @@ export function rewriteSheet(xml: string, job: SheetRewrite): string {
     head = putElement(head, 'sheetViews', frozenViews(head, format.headerRow + 1), after('sheetViews'), '');
     head = putElement(head, 'cols', columnsXml(head, tab, format.headerRow, format.columns, styles), after('cols'), '');
     tail = putElement(tail, 'dataValidations', validationsXml(tail, format.headerRow + 2, format.columns), after('dataValidations'), '</worksheet>');
+    // Printed as a table prints: landscape A4, at most three pages across (a class tab's forty columns on one page
+    // would be too small to read; before, it printed on five portrait pages), as many down as it takes, the header
+    // row on each (print titles). A school's own print set-up is kept.
+    if (!findElement(tail, 'pageSetup')) {
+      tail = putElement(tail, 'pageSetup', '<pageSetup paperSize="9" orientation="landscape" fitToWidth="3" fitToHeight="0"/>', after('pageSetup'), '</worksheet>');
+      head = fitToPage(head);
+    }
   }
   const dimension = maxRow > 0 ? `<dimension ref="A1:${columnLetters(Math.max(maxCol, 1))}${maxRow}"/>` : '<dimension ref="A1"/>';
   head = putElement(head, 'dimension', dimension, after('dimension'), '');
   return `${head}<sheetData>${parts.join('')}</sheetData>${tail}`;
+}
+
+/** `<sheetPr>` asking the page set-up's fit-to-width be used (its `pageSetUpPr` comes last among its children). */
+function fitToPage(head: string): string {
+  const found = findElement(head, 'sheetPr');
+  if (!found) return putElement(head, 'sheetPr', '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', after('sheetPr'), '');
+  const open = head.slice(found.start, found.openEnd).replace(/\/>$/, '>');
+  let inner = innerOf(head, found, 'sheetPr');
+  const pr = findElement(inner, 'pageSetUpPr');
+  inner = pr ? inner.slice(0, pr.start) + withAttr(inner.slice(pr.start, pr.openEnd), 'fitToPage', '1') + inner.slice(pr.openEnd) : `${inner}<pageSetUpPr fitToPage="1"/>`;
+  return `${head.slice(0, found.start)}${open}${inner}</sheetPr>${head.slice(found.end)}`;
 }
 
 function sameValue(a: Cell, b: Cell): boolean {
