@@ -65,6 +65,11 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const tab of batch.cleared) this.cleared.add(tab.id);
   }
 
+  /** The tabs in order, by identity only: what a saving adapter needs to lay out the file without copying every cell. */
+  outline(): { id: string; key: string | null; title: string }[] {
+    return this.tabs.map((t) => ({ id: t.id, key: t.key, title: t.title }));
+  }
+
   /** The tab itself, not a copy, for an adapter writing it out; null when there is none. */
   peek(ref: TabRef): Readonly<TabData> | null {
     return ('id' in ref ? this.tabs.find((t) => t.id === ref.id) : this.tabs.find((t) => t.key === ref.key)) ?? null;
@@ -232,7 +237,7 @@ function checkIndex(n: number, what: string): void {
 }
 
 /** The last row holding a value or a formula, -1 when the tab is empty. */
-function lastUsedRow(tab: TabData): number {
+export function lastUsedRow(tab: Readonly<TabData>): number {
   let last = tab.rows.length - 1;
   while (last >= 0 && tab.rows[last].length === 0) last--;
   for (const f of tab.formulas) last = Math.max(last, f.row);

@@ -3,7 +3,7 @@
 // rewrites only the sheets whose values changed, copying every other part of the file as the bytes it was.
 // A Date's UTC fields are the cell's wall clock (Excel has no time zones), so UTC midnight is a whole day.
 import { promises as fs } from 'node:fs';
-import { MemoryWorkbook } from '../app/memory-workbook';
+import { lastUsedRow, MemoryWorkbook } from '../app/memory-workbook';
 import type { TabRef, WorkbookChange, WorkbookPort } from '../app/workbook-port';
 import { RegistryError, xlsxProblems, type XlsxProblem } from '../domain/i18n';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
@@ -109,7 +109,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx as bytes: sheets whose values changed rewritten, every other part copied as it was. */
   toBuffer(): Buffer {
-    const tabs = this.memory.read().tabs;
+    // Ids, keys and titles only: the cells are read in place (peek) for the few tabs that are rewritten.
+    const tabs = this.memory.outline();
     if (!tabs.some((t) => this.entries.get(t.id)?.state !== 'hidden' && this.entries.get(t.id)?.state !== 'veryHidden')) {
       throw new Error('a workbook needs at least one visible tab before it can be saved');
     }
@@ -134,8 +135,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const format = this.memory.formats.get(tab.id);
       if (!fresh && !format && !this.memory.written.has(tab.id)) continue;
       const xml = (entry.part && this.pkg.text(entry.part)) || EMPTY_SHEET;
-      const original = this.memory.peek({ id: tab.id }) ?? tab;
-      this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab: original, cleared: this.memory.cleared.has(tab.id), format, styles: this.pkg.styles, ctx }));
+      const data = this.memory.peek({ id: tab.id }) as TabData;
+      this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab: data, cleared: this.memory.cleared.has(tab.id), format, styles: this.pkg.styles, ctx }));
       if (format) this.pkg.setPrintTitles(entry, format.headerRow + 1);
       anyChanged = true;
     }
@@ -157,7 +158,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Records each keyed tab's id, title and header signature, so that the mapping survives renumbering and renames. */
-  private writeMeta(tabs: readonly TabData[], existing: SheetEntry | null, ctx: SheetContext): void {
+  private writeMeta(tabs: readonly { id: string; key: string | null; title: string }[], existing: SheetEntry | null, ctx: SheetContext): void {
     const keyed = tabs.filter((t) => t.key !== null);
     if (!existing && keyed.length === 0) return;
     let entry = existing;
@@ -165,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
       entry = this.pkg.addWorksheet(META_SHEET, ++this.highestId, EMPTY_SHEET);
     }
     entry.state = 'veryHidden';
-    const rows: Cell[][] = keyed.map((t) => [Number(t.id), t.key, t.title, signature(t)]);
+    const rows: Cell[][] = keyed.map((t) => [Number(t.id), t.key, t.title, signature(this.memory.peek({ id: t.id }) as TabData)]);
     const xml = (entry.part && this.pkg.text(entry.part)) || EMPTY_SHEET;
     const tab: TabData = { id: String(entry.sheetId), key: null, title: META_SHEET, rows, formulas: [] };
     this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab, cleared: true, styles: this.pkg.styles, ctx }));
@@ -203,13 +204,6 @@ export class XlsxWorkbook implements WorkbookPort {
 
 function titleOf(ref: TabRef): string {
   return 'id' in ref ? ref.id : ref.key;
-}
-
-function lastUsedRow(tab: Readonly<TabData>): number {
-  let last = tab.rows.length - 1;
-  while (last >= 0 && tab.rows[last].length === 0) last--;
-  for (const f of tab.formulas) last = Math.max(last, f.row);
-  return last;
 }
 
 /** Why Excel would refuse `title` as a sheet name, or null. */

@@ -2,7 +2,7 @@
 // into the engine's rows (readSheetBytes: the hot path, no per-cell objects); saving scans only the sheets it
 // rewrites, as text with each cell's offsets (scanSheet), so that an unchanged cell is copied byte for byte.
 import type { Cell, FormulaCell } from '../../domain/sheet';
-import { columnNumber, unescapeExcel, unescapeXml } from './xml';
+import { columnLetters, columnNumber, unescapeExcel, unescapeXml } from './xml';
 
 /** What reading a sheet needs from the rest of the workbook. */
 export interface SheetContext {
@@ -271,7 +271,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     if (m) {
       const col = m[1] ? columnNumber(m[2].toUpperCase()) : columnNumber(m[2].toUpperCase()) + cols;
       const row = m[3] ? Number(m[4]) : Number(m[4]) + rows;
-      out += `${m[1]}${letters(col)}${m[3]}${row}`;
+      out += `${m[1]}${columnLetters(Math.max(1, col))}${m[3]}${row}`;
       i += m[0].length;
       continue;
     }
@@ -279,12 +279,6 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     i++;
   }
   return out;
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = Math.max(1, col); n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 // ——— The reader of opening: straight from the inflated bytes ———
