@@ -53,8 +53,8 @@ export interface MakeReportsOptions {
 export function makeReports(registry: Registry, passport: Passport, options: MakeReportsOptions): { code: number; written: string[] } {
   const { io, lang } = options;
   // A document a director signs must not rest on a registry with errors (an orphan on two exclusive lists…).
-  const errors = validateRegistry(registry, new Date(`${options.today}T00:00:00Z`)).filter((i) => i.severity === 'error');
-  if (errors.length > 0 && !options.draft) {
+  const errors = options.draft ? [] : validateRegistry(registry, new Date(`${options.today}T00:00:00Z`)).filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
     const tabs = [...new Set(errors.map((i) => i.tab))];
     io.err(t(cli.reportsRefusedErrors, lang, { count: errors.length, tabs: tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '') }));
     return { code: 1, written: [] };
