@@ -2,7 +2,7 @@
 // within the execution's time, and, at an action's edge, a message in the workbook's language and a log line that
 // keeps Google's technical text without any pupil's data.
 import type { Lang } from '../domain/template';
-import type { DocumentAppLike, DriveAdvanced, GoogleServices, SheetsAdvanced } from './google-services';
+import type { DocsAdvanced, DocumentAppLike, DriveAdvanced, GoogleServices, SheetsAdvanced } from './google-services';
 import { say, ui } from './messages';
 
 export type FailureKind =
@@ -117,6 +117,18 @@ export function retryingDrive(drive: DriveAdvanced, policy: RetryPolicy): DriveA
       list: (args) => withRetry(policy, () => f.list(args), true),
       // Qamqor updates only to trash a file: the same update twice is the same.
       update: (resource, id, media, args) => withRetry(policy, () => f.update(resource, id, media, args), true),
+      export: (id, mimeType, args) => withRetry(policy, () => f.export(id, mimeType, args), true),
+    },
+  };
+}
+
+/** The Docs advanced service: a read retried; a batch only when refused for its rate, as it was then not applied. */
+export function retryingDocs(docs: DocsAdvanced, policy: RetryPolicy): DocsAdvanced {
+  const d = docs.Documents;
+  return {
+    Documents: {
+      get: (id, args) => withRetry(policy, () => d.get(id, args), true),
+      batchUpdate: (resource, id) => withRetry(policy, () => d.batchUpdate(resource, id), false),
     },
   };
 }

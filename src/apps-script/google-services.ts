@@ -1,5 +1,6 @@
 // The part of Google's services Qamqor uses, as narrow interfaces: the real globals are handed in by
 // main.ts, the fakes of test/fakes/ implement the same shapes, and nothing else reaches for a global.
+import type { docs_v1 } from 'googleapis/build/src/apis/docs';
 import type { drive_v3 } from 'googleapis/build/src/apis/drive';
 import type { SheetsSpreadsheet, SheetsRequest, BatchUpdateResponse } from './sheets-api';
 
@@ -99,7 +100,8 @@ export interface GoogleServices {
   Sheets?: SheetsAdvanced;
   LockService?: LockServiceLike;
   HtmlService?: HtmlServiceLike;
-  /** Reports: documents are filled with DocumentApp, files handled by the Drive advanced service (v3). */
+  /** Reports: templates read and copies filled through the Docs advanced service (v1), pictures put in with DocumentApp, files handled by the Drive advanced service (v3). */
+  Docs?: DocsAdvanced;
   DocumentApp?: DocumentAppLike;
   Drive?: DriveAdvanced;
   Utilities?: UtilitiesLike;
@@ -123,7 +125,7 @@ export interface EditEvent {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reports: Drive, DocumentApp, Utilities, Charts, PropertiesService (only what the reports renderer calls).
+// Reports: Drive, Docs, DocumentApp, Utilities, Charts, PropertiesService (only what the reports renderer calls).
 
 /** A Blob: bytes are Java's signed bytes (-128…127). */
 export interface GBlob {
@@ -157,6 +159,19 @@ export interface DriveAdvanced {
     get(fileId: string, optionalArgs?: { fields?: string }): DriveFile;
     list(optionalArgs: { q: string; fields?: string; pageSize?: number; pageToken?: string }): { files?: DriveFile[]; nextPageToken?: string };
     update(resource: DriveFile, fileId: string, mediaData?: GBlob, optionalArgs?: { fields?: string }): DriveFile;
+    /** A Google Doc's content in another format (a PDF); without alt 'media' the service refuses to return it. */
+    export(fileId: string, mimeType: string, optionalArgs: { alt: 'media' }): GBlob;
+  };
+}
+
+/**
+ * The Docs advanced service (REST API v1): a template is read once per execution (`get`), each copy filled with one
+ * `batchUpdate`; requests and answers are Google's own types (googleapis' docs_v1).
+ */
+export interface DocsAdvanced {
+  Documents: {
+    get(documentId: string, optionalArgs?: { fields?: string }): docs_v1.Schema$Document;
+    batchUpdate(resource: docs_v1.Schema$BatchUpdateDocumentRequest, documentId: string): docs_v1.Schema$BatchUpdateDocumentResponse;
   };
 }
 
@@ -168,7 +183,6 @@ export interface GElement {
   asParagraph(): GParagraph;
   asListItem(): GParagraph;
   asTable(): GTable;
-  asText(): GText;
 }
 
 export interface GContainer {
@@ -180,6 +194,8 @@ export interface GSection extends GContainer {
   appendParagraph(paragraph: GParagraph): GParagraph;
   appendListItem(listItem: GParagraph): GParagraph;
   appendTable(table: GTable): GTable;
+  /** Every paragraph and list item of the section, those in tables included, in reading order. */
+  getParagraphs(): GParagraph[];
 }
 
 export interface GBody extends GSection {
@@ -198,43 +214,14 @@ export interface GBody extends GSection {
 }
 
 /** A Paragraph or a ListItem: Qamqor uses only what the two share. */
-export interface GParagraph extends GContainer {
-  getText(): string;
-  editAsText(): GText;
-  clear(): GParagraph;
+export interface GParagraph {
   appendInlineImage(image: GBlob): GInlineImage;
   removeFromParent(): unknown;
-  merge(): GParagraph;
   copy(): GParagraph;
 }
 
 export interface GTable {
-  getNumRows(): number;
-  getRow(rowIndex: number): GTableRow;
-  insertTableRow(childIndex: number, tableRow: GTableRow): GTableRow;
-  removeFromParent(): unknown;
   copy(): GTable;
-}
-
-export interface GTableRow {
-  getNumCells(): number;
-  getCell(cellIndex: number): GTableCell;
-  copy(): GTableRow;
-  removeFromParent(): unknown;
-}
-
-export interface GTableCell extends GContainer {
-  getText(): string;
-  editAsText(): GText;
-}
-
-export interface GText {
-  getText(): string;
-  getTextAttributeIndices(): number[];
-  insertText(offset: number, text: string): GText;
-  deleteText(startOffset: number, endOffsetInclusive: number): GText;
-  getAttributes(offset: number): Record<string, unknown>;
-  setAttributes(startOffset: number, endOffsetInclusive: number, attributes: Record<string, unknown>): GText;
 }
 
 export interface GInlineImage {
@@ -242,21 +229,15 @@ export interface GInlineImage {
   setHeight(height: number): GInlineImage;
 }
 
-export interface GFootnote {
-  getFootnoteContents(): { getText(): string };
-}
-
+/** DocumentApp: pictures into a filled copy, and a person's template imported into one of Qamqor's Docs. */
 export interface GDocument {
-  getId(): string;
   getName(): string;
   getBody(): GBody;
   getHeader(): GSection | null;
   getFooter(): GSection | null;
   addHeader(): GSection;
   addFooter(): GSection;
-  getFootnotes(): GFootnote[];
   saveAndClose(): void;
-  getAs(contentType: string): GBlob;
 }
 
 export interface DocumentAppLike {
@@ -265,8 +246,6 @@ export interface DocumentAppLike {
     PARAGRAPH: GElementType;
     LIST_ITEM: GElementType;
     TABLE: GElementType;
-    TEXT: GElementType;
-    INLINE_IMAGE: GElementType;
   };
 }
 

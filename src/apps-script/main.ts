@@ -3,7 +3,7 @@
 // Apps Script calls by name and that delegate here.
 import bundledTemplates from 'qamqor:default-templates';
 import type {
-  ChartsLike, DocumentAppLike, DriveAdvanced, EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, PropertiesServiceLike,
+  ChartsLike, DocsAdvanced, DocumentAppLike, DriveAdvanced, EditEvent, GoogleServices, HtmlServiceLike, LockServiceLike, PropertiesServiceLike,
   SessionLike, SheetsAdvanced, SpreadsheetAppLike, UtilitiesLike,
 } from './google-services';
 import { logFailure } from './google-errors';
@@ -15,6 +15,7 @@ declare const SpreadsheetApp: SpreadsheetAppLike;
 declare const Sheets: SheetsAdvanced | undefined;
 declare const LockService: LockServiceLike | undefined;
 declare const HtmlService: HtmlServiceLike | undefined;
+declare const Docs: DocsAdvanced | undefined;
 declare const DocumentApp: DocumentAppLike | undefined;
 declare const Drive: DriveAdvanced | undefined;
 declare const Utilities: UtilitiesLike | undefined;
@@ -29,6 +30,7 @@ function services(): GoogleServices {
     Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
     LockService: typeof LockService === 'undefined' ? undefined : LockService,
     HtmlService: typeof HtmlService === 'undefined' ? undefined : HtmlService,
+    Docs: typeof Docs === 'undefined' ? undefined : Docs,
     DocumentApp: typeof DocumentApp === 'undefined' ? undefined : DocumentApp,
     Drive: typeof Drive === 'undefined' ? undefined : Drive,
     Utilities: typeof Utilities === 'undefined' ? undefined : Utilities,

@@ -1,35 +1,44 @@
-// A fake of DocumentApp: each document a tree of elements (sections, paragraphs and list items, tables, rows, cells;
-// Text with attributes per character; inline images, page breaks, page numbers), behind Apps Script's faces with
-// Google's rules as Qamqor meets them: getChild returns an Element to be cast, offsets are checked, inserted text
-// takes the attributes of the character before it, the last paragraph of a section or cell cannot be removed,
-// a closed document refuses every call. Every call is counted by class and method.
+// Google Docs documents as the fakes keep them, and a fake of DocumentApp over them. A document is a tree of elements
+// (body, default header and footer, paragraphs and list items, tables, rows, cells; text with a style per character;
+// pictures, page breaks, page numbers, footnote marks) whose styles are the Docs API's own objects, so the Docs API
+// fake (google-docs-api.ts) reads and edits the same documents. DocumentApp is modelled where Qamqor uses it — pictures
+// into a filled copy, a person's template imported into a Doc of Qamqor's — behind Apps Script's faces, with Google's
+// rules as Qamqor meets them: getChild returns an Element to be cast, the last paragraph of a section cannot be
+// removed, an element must be detached before it is appended, a closed document refuses every call. Every call is
+// counted by class and method.
+import type { docs_v1 } from 'googleapis/build/src/apis/docs';
 import type {
-  DocumentAppLike, GBlob, GBody, GContainer, GDocument, GElement, GFootnote, GInlineImage, GParagraph, GSection, GTable,
-  GTableCell, GTableRow, GText,
+  DocumentAppLike, GBlob, GBody, GContainer, GDocument, GElement, GInlineImage, GParagraph, GSection, GTable,
 } from '../../src/apps-script/google-services';
 import { CallLog } from './call-log';
 import { FakeBlob } from './google-utilities';
 
-export type Attrs = Readonly<Record<string, string | number | boolean>>;
+export type TextStyle = docs_v1.Schema$TextStyle;
+export type ParagraphStyle = docs_v1.Schema$ParagraphStyle;
 
 export interface TextNode {
   kind: 'TEXT';
   chars: string;
-  /** One entry per character; equal attributes make one run. */
-  attrs: Attrs[];
+  /** One style per character (UTF-16 code unit); equal neighbours make one run. */
+  styles: TextStyle[];
   parent?: ParagraphNode;
 }
 
 export interface InlineNode {
-  kind: 'INLINE_IMAGE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE' | 'FOOTNOTE' | 'UNSUPPORTED';
+  kind: 'INLINE_IMAGE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE' | 'FOOTNOTE' | 'PAGE_NUMBER';
   image?: { bytes: number[]; contentType: string; width: number; height: number };
-  footnote?: string;
+  footnote?: { id: string; text: string };
+  style?: TextStyle;
   parent?: ParagraphNode;
 }
 
 export interface ParagraphNode {
   kind: 'PARAGRAPH' | 'LIST_ITEM';
-  attrs: Attrs;
+  style: ParagraphStyle;
+  /** A list item's list. */
+  bullet?: docs_v1.Schema$Bullet;
+  /** The style of the paragraph's own newline. */
+  endStyle?: TextStyle;
   children: (TextNode | InlineNode)[];
   parent?: SectionNode | CellNode;
 }
@@ -42,12 +51,14 @@ export interface TableNode {
 
 export interface RowNode {
   kind: 'TABLE_ROW';
+  style: docs_v1.Schema$TableRowStyle;
   cells: CellNode[];
   parent?: TableNode;
 }
 
 export interface CellNode {
   kind: 'TABLE_CELL';
+  style: docs_v1.Schema$TableCellStyle;
   children: BlockNode[];
   parent?: RowNode;
 }
@@ -56,6 +67,8 @@ export type BlockNode = ParagraphNode | TableNode;
 
 export interface SectionNode {
   kind: 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION';
+  /** A header's or footer's id, as the Docs API names its segment (a Drive copy keeps it). */
+  id: string;
   children: BlockNode[];
 }
 
@@ -82,38 +95,53 @@ export const ElementType = {
   BODY_SECTION: 'BODY_SECTION', HEADER_SECTION: 'HEADER_SECTION', FOOTER_SECTION: 'FOOTER_SECTION',
   PARAGRAPH: 'PARAGRAPH', LIST_ITEM: 'LIST_ITEM', TABLE: 'TABLE', TABLE_ROW: 'TABLE_ROW', TABLE_CELL: 'TABLE_CELL',
   TEXT: 'TEXT', INLINE_IMAGE: 'INLINE_IMAGE', PAGE_BREAK: 'PAGE_BREAK', HORIZONTAL_RULE: 'HORIZONTAL_RULE',
-  FOOTNOTE: 'FOOTNOTE', UNSUPPORTED: 'UNSUPPORTED',
+  FOOTNOTE: 'FOOTNOTE', PAGE_NUMBER: 'UNSUPPORTED',
 } as const;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Building and reading models (for the Drive fake's conversion and for tests)
+/** A new paragraph's style, as Docs gives one. */
+export const NORMAL: ParagraphStyle = { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' };
 
-export function text(chars: string, attrs: Attrs = {}): TextNode {
-  return { kind: 'TEXT', chars, attrs: Array.from({ length: chars.length }, () => attrs) };
+let segments = 0;
+/** A new header's or footer's id, Docs-like. */
+export const segmentId = (kind: 'h' | 'f'): string => `kix.${kind}${(++segments).toString(36).padStart(6, '0')}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building and copying documents (for the Drive fake's conversion, the Docs API fake and tests)
+
+export function text(chars: string, style: TextStyle = {}): TextNode {
+  return { kind: 'TEXT', chars, styles: Array.from({ length: chars.length }, () => style) };
 }
 
-export function paragraph(children: (TextNode | InlineNode)[] = [], kind: ParagraphNode['kind'] = 'PARAGRAPH', attrs: Attrs = {}): ParagraphNode {
-  const p: ParagraphNode = { kind, attrs, children };
+export function paragraph(children: (TextNode | InlineNode)[] = [], style: ParagraphStyle = NORMAL, bullet?: docs_v1.Schema$Bullet): ParagraphNode {
+  const p: ParagraphNode = { kind: bullet ? 'LIST_ITEM' : 'PARAGRAPH', style, children };
+  if (bullet) p.bullet = bullet;
   for (const c of children) c.parent = p;
   return p;
 }
 
-export function table(rows: BlockNode[][][]): TableNode {
+export interface CellSpec {
+  blocks: BlockNode[];
+  style?: docs_v1.Schema$TableCellStyle;
+}
+
+/** Rows of cells; a cell is its blocks, or its blocks and style. */
+export function table(rows: (BlockNode[] | CellSpec)[][], rowStyles: docs_v1.Schema$TableRowStyle[] = []): TableNode {
   const t: TableNode = { kind: 'TABLE', rows: [] };
-  for (const cells of rows) {
-    const row: RowNode = { kind: 'TABLE_ROW', cells: [], parent: t };
-    for (const blocks of cells) {
-      const cell: CellNode = { kind: 'TABLE_CELL', children: blocks, parent: row };
+  rows.forEach((cells, r) => {
+    const row: RowNode = { kind: 'TABLE_ROW', style: rowStyles[r] ?? {}, cells: [], parent: t };
+    for (const spec of cells) {
+      const { blocks, style } = Array.isArray(spec) ? { blocks: spec, style: undefined } : spec;
+      const cell: CellNode = { kind: 'TABLE_CELL', style: style ?? { rowSpan: 1, columnSpan: 1 }, children: blocks, parent: row };
       for (const b of blocks) b.parent = cell;
       row.cells.push(cell);
     }
     t.rows.push(row);
-  }
+  });
   return t;
 }
 
-export function section(kind: SectionNode['kind'], children: BlockNode[]): SectionNode {
-  const s: SectionNode = { kind, children };
+export function section(kind: SectionNode['kind'], children: BlockNode[], id = ''): SectionNode {
+  const s: SectionNode = { kind, id, children };
   for (const c of children) c.parent = s;
   return s;
 }
@@ -123,13 +151,10 @@ export function emptyDoc(): DocModel {
   return { body: section('BODY_SECTION', [paragraph()]), header: null, footer: null, page: { ...A4 } };
 }
 
+/** A copy of a document, as Drive makes one: same content, same header and footer ids. */
 export function cloneDoc(doc: DocModel): DocModel {
-  return {
-    body: section(doc.body.kind, doc.body.children.map(cloneBlock)),
-    header: doc.header && section(doc.header.kind, doc.header.children.map(cloneBlock)),
-    footer: doc.footer && section(doc.footer.kind, doc.footer.children.map(cloneBlock)),
-    page: { ...doc.page },
-  };
+  const copy = (s: SectionNode) => section(s.kind, s.children.map(cloneBlock), s.id);
+  return { body: copy(doc.body), header: doc.header && copy(doc.header), footer: doc.footer && copy(doc.footer), page: { ...doc.page } };
 }
 
 function cloneBlock(b: BlockNode): BlockNode {
@@ -137,18 +162,19 @@ function cloneBlock(b: BlockNode): BlockNode {
 }
 
 function cloneParagraph(p: ParagraphNode): ParagraphNode {
-  return paragraph(p.children.map((c) => (c.kind === 'TEXT' ? { kind: 'TEXT', chars: c.chars, attrs: [...c.attrs] } : { ...c, parent: undefined })), p.kind, p.attrs);
+  const children = p.children.map((c): TextNode | InlineNode =>
+    c.kind === 'TEXT' ? { kind: 'TEXT', chars: c.chars, styles: [...c.styles] } : { ...c, parent: undefined },
+  );
+  const out = paragraph(children, p.style, p.bullet);
+  if (p.endStyle) out.endStyle = p.endStyle;
+  return out;
 }
 
 function cloneTable(t: TableNode): TableNode {
-  return table(t.rows.map((r) => r.cells.map((c) => c.children.map(cloneBlock))));
-}
-
-function cloneRow(r: RowNode): RowNode {
-  const t = cloneTable({ kind: 'TABLE', rows: [r] });
-  const row = t.rows[0]!;
-  row.parent = undefined;
-  return row;
+  return table(
+    t.rows.map((r) => r.cells.map((c) => ({ blocks: c.children.map(cloneBlock), style: c.style }))),
+    t.rows.map((r) => r.style),
+  );
 }
 
 function paragraphText(p: ParagraphNode): string {
@@ -164,18 +190,7 @@ export function docText(doc: DocModel): string {
   return [doc.header, doc.body, doc.footer].filter((s): s is SectionNode => !!s).map((s) => blocksText(s.children)).join('\n');
 }
 
-function attrsKey(a: Attrs | undefined): string {
-  return a ? JSON.stringify(Object.keys(a).sort().map((k) => [k, a[k]])) : '';
-}
-
-/** Where a Text's attributes change (0 first), as getTextAttributeIndices. */
-export function attributeIndices(t: TextNode): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < t.chars.length; i++) if (i === 0 || attrsKey(t.attrs[i]) !== attrsKey(t.attrs[i - 1])) out.push(i);
-  return out;
-}
-
-/** Every Text of a document in reading order, for tests that look at attributes. */
+/** Every Text of a document in reading order, for tests that look at styles. */
 export function textNodes(doc: DocModel): TextNode[] {
   const out: TextNode[] = [];
   const blocks = (list: BlockNode[]): void => {
@@ -188,6 +203,19 @@ export function textNodes(doc: DocModel): TextNode[] {
   return out;
 }
 
+/** Every paragraph and list item of a section's blocks, tables' included, in reading order. */
+export function paragraphsOf(blocks: BlockNode[]): ParagraphNode[] {
+  return blocks.flatMap((b) => (b.kind === 'TABLE' ? b.rows.flatMap((r) => r.cells.flatMap((c) => paragraphsOf(c.children))) : [b]));
+}
+
+/** A PNG's size from its IHDR chunk: a picture comes into a document at its own size in pixels. */
+export function pngSize(bytes: readonly number[]): { width: number; height: number } | null {
+  const b = bytes.map((x) => x & 255);
+  if (b.length < 24 || b[12] !== 0x49 || b[13] !== 0x48 || b[14] !== 0x44 || b[15] !== 0x52) return null;
+  const int = (at: number) => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  return { width: int(16), height: int(20) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // DocumentApp
 
@@ -197,7 +225,7 @@ export interface DocFile {
   doc: DocModel;
 }
 
-/** What the Drive fake lends DocumentApp: documents by id (any the person may open, whatever Drive's scope). */
+/** What the Drive fake lends DocumentApp and the Docs API: documents by id (any the person may open, whatever Drive's scope). */
 export interface DocStore {
   documentById(id: string): DocFile | null;
 }
@@ -238,7 +266,6 @@ export function fakeDocumentApp(store: DocStore, log: CallLog): DocumentAppLike 
 function documentFace(s: Session): GDocument {
   const doc = s.file.doc;
   return {
-    getId: () => (s.hit('Document.getId'), s.file.id),
     getName: () => (s.hit('Document.getName'), s.file.name),
     getBody: () => (s.hit('Document.getBody'), bodyFace(s, doc)),
     getHeader: () => (s.hit('Document.getHeader'), doc.header ? sectionFace(s, doc.header, 'HeaderSection') : null),
@@ -246,41 +273,24 @@ function documentFace(s: Session): GDocument {
     addHeader: () => {
       s.hit('Document.addHeader');
       if (doc.header) fail('Document tab already contains a header.');
-      doc.header = section('HEADER_SECTION', [paragraph()]);
+      doc.header = section('HEADER_SECTION', [paragraph()], segmentId('h'));
       return sectionFace(s, doc.header, 'HeaderSection');
     },
     addFooter: () => {
       s.hit('Document.addFooter');
       if (doc.footer) fail('Document tab already contains a footer.');
-      doc.footer = section('FOOTER_SECTION', [paragraph()]);
+      doc.footer = section('FOOTER_SECTION', [paragraph()], segmentId('f'));
       return sectionFace(s, doc.footer, 'FooterSection');
-    },
-    getFootnotes: () => {
-      s.hit('Document.getFootnotes');
-      const notes: GFootnote[] = [];
-      const visit = (blocks: BlockNode[]): void => {
-        for (const b of blocks) {
-          if (b.kind === 'TABLE') b.rows.forEach((r) => r.cells.forEach((c) => visit(c.children)));
-          else for (const c of b.children) if (c.kind === 'FOOTNOTE') notes.push({ getFootnoteContents: () => (s.hit('Footnote.getFootnoteContents'), { getText: () => (s.hit('FootnoteSection.getText'), c.footnote ?? '') }) });
-        }
-      };
-      visit(doc.body.children);
-      return notes;
     },
     saveAndClose: () => {
       s.hit('Document.saveAndClose');
       s.closed = true;
     },
-    getAs: (contentType: string) => {
-      s.hit('Document.getAs');
-      if (contentType !== 'application/pdf') fail(`Converting from application/vnd.google-apps.document to ${contentType} is not supported.`);
-      return new FakeBlob(Array.from(Buffer.from(`%PDF-1.4 (fake)\n${docText(doc)}`, 'utf8'), (b) => (b > 127 ? b - 256 : b)), 'application/pdf', `${s.file.name}.pdf`);
-    },
   };
 }
 
 /** getChild's result: an Element that must be cast before anything but its type is asked. */
-function elementFace(s: Session, node: BlockNode | TextNode | InlineNode): GElement & { removeFromParent(): unknown } {
+function elementFace(s: Session, node: BlockNode): GElement {
   const cast = <T>(method: string, ok: boolean, make: () => T): T => {
     s.hit(`Element.${method}`);
     if (!ok) fail(`Cannot cast a ${node.kind} element with ${method}.`);
@@ -291,12 +301,6 @@ function elementFace(s: Session, node: BlockNode | TextNode | InlineNode): GElem
     asParagraph: () => cast('asParagraph', node.kind === 'PARAGRAPH', () => paragraphFace(s, node as ParagraphNode)),
     asListItem: () => cast('asListItem', node.kind === 'LIST_ITEM', () => paragraphFace(s, node as ParagraphNode)),
     asTable: () => cast('asTable', node.kind === 'TABLE', () => tableFace(s, node as TableNode)),
-    asText: () => cast('asText', node.kind === 'TEXT', () => textFace(s, node as TextNode)),
-    removeFromParent: () => {
-      s.hit('Element.removeFromParent');
-      if (node.kind === 'TABLE' || node.kind === 'PARAGRAPH' || node.kind === 'LIST_ITEM') removeBlock(node);
-      else fail(`the fake cannot remove a ${node.kind}`);
-    },
   };
 }
 
@@ -312,7 +316,7 @@ function containerMethods(s: Session, children: () => BlockNode[], cls: string):
   };
 }
 
-function appendBlock(s: Session, container: SectionNode | CellNode, cls: string, method: string, node: BlockNode, kind: BlockNode['kind']): BlockNode {
+function appendBlock(s: Session, container: SectionNode, cls: string, method: string, node: BlockNode, kind: BlockNode['kind']): BlockNode {
   s.hit(`${cls}.${method}`);
   if (node.kind !== kind) fail(`${method} expects a ${kind}`);
   if (node.parent) fail('Element must be detached.');
@@ -327,6 +331,7 @@ function sectionFace(s: Session, node: SectionNode, cls: string): GSection {
     appendParagraph: (p) => paragraphFace(s, appendBlock(s, node, cls, 'appendParagraph', nodeOf(p), 'PARAGRAPH') as ParagraphNode),
     appendListItem: (p) => paragraphFace(s, appendBlock(s, node, cls, 'appendListItem', nodeOf(p), 'LIST_ITEM') as ParagraphNode),
     appendTable: (t) => tableFace(s, appendBlock(s, node, cls, 'appendTable', nodeOf(t), 'TABLE') as TableNode),
+    getParagraphs: () => (s.hit(`${cls}.getParagraphs`), paragraphsOf(node.children).map((p) => paragraphFace(s, p))),
   };
 }
 
@@ -378,37 +383,19 @@ function removeBlock(node: BlockNode): void {
   if (node.kind !== 'TABLE' && index === list.length - 1) {
     fail(parent!.kind === 'TABLE_CELL' ? "Can't remove the last paragraph in a table cell." : "Can't remove the last paragraph in a document section.");
   }
-  if (node.kind === 'TABLE' && index === list.length - 1) fail('A document section or table cell must end with a paragraph.');
   list.splice(index, 1);
   node.parent = undefined;
 }
 
 function paragraphFace(s: Session, node: ParagraphNode): GParagraph {
   const cls = node.kind === 'LIST_ITEM' ? 'ListItem' : 'Paragraph';
-  const face: GParagraph & { getType(): unknown; getNumChildren(): number } = {
-    getType: () => (s.hit(`${cls}.getType`), ElementType[node.kind]),
-    getNumChildren: () => (s.hit(`${cls}.getNumChildren`), node.children.length),
-    getChild: (i: number) => {
-      s.hit(`${cls}.getChild`);
-      if (!Number.isInteger(i) || i < 0 || i >= node.children.length) fail(`Child index (${i}) must be less than the number of child elements (${node.children.length}).`);
-      return elementFace(s, node.children[i]!);
-    },
-    getText: () => (s.hit(`${cls}.getText`), paragraphText(node)),
-    editAsText: () => {
-      s.hit(`${cls}.editAsText`);
-      return textFace(s, soleText(node));
-    },
-    clear: () => {
-      s.hit(`${cls}.clear`);
-      for (const c of node.children) c.parent = undefined;
-      node.children = [];
-      return face;
-    },
+  const face: GParagraph = {
     appendInlineImage: (blob: GBlob) => {
       s.hit(`${cls}.appendInlineImage`);
       const b = blob as FakeBlob;
       if (!(b instanceof FakeBlob) || !/^image\//.test(b.getContentType() ?? '')) fail('Invalid image data.');
-      const image: InlineNode = { kind: 'INLINE_IMAGE', image: { bytes: [...b.bytes], contentType: b.contentType, width: 100, height: 100 }, parent: node };
+      const size = pngSize(b.bytes) ?? { width: 100, height: 100 };
+      const image: InlineNode = { kind: 'INLINE_IMAGE', image: { bytes: [...b.bytes], contentType: b.contentType, ...size }, parent: node };
       node.children.push(image);
       return imageFace(s, image);
     },
@@ -417,37 +404,9 @@ function paragraphFace(s: Session, node: ParagraphNode): GParagraph {
       removeBlock(node);
       return face;
     },
-    merge: () => {
-      s.hit(`${cls}.merge`);
-      const parent = node.parent;
-      const index = parent ? parent.children.indexOf(node) : -1;
-      const before = index > 0 ? parent!.children[index - 1]! : null;
-      if (!before || before.kind !== node.kind) fail('Element must be preceded by an element of the same type to be merged.');
-      const target = before as ParagraphNode;
-      for (const c of node.children) {
-        c.parent = target;
-        target.children.push(c);
-      }
-      parent!.children.splice(index, 1);
-      node.parent = undefined;
-      return paragraphFace(s, target);
-    },
     copy: () => (s.hit(`${cls}.copy`), paragraphFace(s, cloneParagraph(node))),
   };
   return withNode(face, node);
-}
-
-/**
- * editAsText on a paragraph of text only: its Text (Docs keeps such a paragraph's text as one Text). The fake does
- * not model the offsets of a Text spanning pictures or page numbers; Qamqor edits those paragraphs child by child.
- */
-function soleText(node: ParagraphNode): TextNode {
-  if (node.children.some((c) => c.kind !== 'TEXT')) fail('(fake) editAsText over a paragraph holding more than text is not modelled');
-  const texts = node.children as TextNode[];
-  if (texts.length === 1) return texts[0]!;
-  const merged: TextNode = { kind: 'TEXT', chars: texts.map((t) => t.chars).join(''), attrs: texts.flatMap((t) => t.attrs), parent: node };
-  node.children = [merged];
-  return merged;
 }
 
 function imageFace(s: Session, node: InlineNode): GInlineImage {
@@ -469,105 +428,5 @@ function imageFace(s: Session, node: InlineNode): GInlineImage {
 }
 
 function tableFace(s: Session, node: TableNode): GTable {
-  const face: GTable = {
-    getNumRows: () => (s.hit('Table.getNumRows'), node.rows.length),
-    getRow: (i: number) => {
-      s.hit('Table.getRow');
-      if (!Number.isInteger(i) || i < 0 || i >= node.rows.length) fail(`Child index (${i}) must be less than the number of child elements (${node.rows.length}).`);
-      return rowFace(s, node.rows[i]!);
-    },
-    insertTableRow: (i: number, row: GTableRow) => {
-      s.hit('Table.insertTableRow');
-      const r = nodeOf<RowNode>(row);
-      if (r.parent) fail('Element must be detached.');
-      if (!Number.isInteger(i) || i < 0 || i > node.rows.length) fail(`Index (${i}) must be less than or equal to the number of child elements (${node.rows.length}).`);
-      r.parent = node;
-      node.rows.splice(i, 0, r);
-      return rowFace(s, r);
-    },
-    removeFromParent: () => {
-      s.hit('Table.removeFromParent');
-      removeBlock(node);
-      return face;
-    },
-    copy: () => (s.hit('Table.copy'), tableFace(s, cloneTable(node))),
-  };
-  return withNode(face, node);
-}
-
-function rowFace(s: Session, node: RowNode): GTableRow {
-  const face: GTableRow = {
-    getNumCells: () => (s.hit('TableRow.getNumCells'), node.cells.length),
-    getCell: (i: number) => {
-      s.hit('TableRow.getCell');
-      if (!Number.isInteger(i) || i < 0 || i >= node.cells.length) fail(`Child index (${i}) must be less than the number of child elements (${node.cells.length}).`);
-      return cellFace(s, node.cells[i]!);
-    },
-    copy: () => (s.hit('TableRow.copy'), rowFace(s, cloneRow(node))),
-    removeFromParent: () => {
-      s.hit('TableRow.removeFromParent');
-      const t = node.parent;
-      if (!t) fail('Element has no parent.');
-      if (t!.rows.length === 1) fail("Can't remove the last row of a table; remove the table.");
-      t!.rows.splice(t!.rows.indexOf(node), 1);
-      node.parent = undefined;
-      return face;
-    },
-  };
-  return withNode(face, node);
-}
-
-function cellFace(s: Session, node: CellNode): GTableCell {
-  return {
-    ...containerMethods(s, () => node.children, 'TableCell'),
-    getText: () => (s.hit('TableCell.getText'), blocksText(node.children)),
-    editAsText: () => {
-      s.hit('TableCell.editAsText');
-      const only = node.children.length === 1 ? node.children[0]! : null;
-      if (!only || only.kind === 'TABLE') fail('(fake) TableCell.editAsText is modelled only for a cell of one paragraph');
-      return textFace(s, soleText(only as ParagraphNode));
-    },
-  };
-}
-
-function textFace(s: Session, node: TextNode): GText {
-  const range = (start: number, end: number, method: string) => {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end >= node.chars.length) {
-      fail(`Invalid offsets for Text.${method}: ${start}…${end} in a text of length ${node.chars.length}.`);
-    }
-  };
-  const face: GText = {
-    getText: () => (s.hit('Text.getText'), node.chars),
-    getTextAttributeIndices: () => (s.hit('Text.getTextAttributeIndices'), attributeIndices(node)),
-    insertText: (offset: number, inserted: string) => {
-      s.hit('Text.insertText');
-      if (!Number.isInteger(offset) || offset < 0 || offset > node.chars.length) fail(`Index (${offset}) must be less than or equal to the content length (${node.chars.length}).`);
-      if (typeof inserted !== 'string') fail('Invalid argument: text');
-      if (/\n/.test(inserted)) fail('(fake) a newline in inserted text would start a new paragraph; Qamqor writes line breaks as \\r');
-      // As in the editor: inserted text takes the attributes of the character before it (of the one after, at 0).
-      const like = node.attrs[offset > 0 ? offset - 1 : 0] ?? {};
-      node.chars = node.chars.slice(0, offset) + inserted + node.chars.slice(offset);
-      node.attrs.splice(offset, 0, ...Array.from({ length: inserted.length }, () => like));
-      return face;
-    },
-    deleteText: (start: number, end: number) => {
-      s.hit('Text.deleteText');
-      range(start, end, 'deleteText');
-      node.chars = node.chars.slice(0, start) + node.chars.slice(end + 1);
-      node.attrs.splice(start, end - start + 1);
-      return face;
-    },
-    getAttributes: (offset: number) => {
-      s.hit('Text.getAttributes');
-      range(offset, offset, 'getAttributes');
-      return { ...node.attrs[offset] };
-    },
-    setAttributes: (start: number, end: number, attributes: Record<string, unknown>) => {
-      s.hit('Text.setAttributes');
-      range(start, end, 'setAttributes');
-      for (let i = start; i <= end; i++) node.attrs[i] = { ...node.attrs[i], ...(attributes as Attrs) };
-      return face;
-    },
-  };
-  return face;
+  return withNode({ copy: () => (s.hit('Table.copy'), tableFace(s, cloneTable(node))) }, node);
 }

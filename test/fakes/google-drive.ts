@@ -1,9 +1,10 @@
 // A fake of Google Drive behind the Drive advanced service (REST v3) under the drive.file scope: files and folders
 // with parents and the trash, copy, search by query (a page at a time, only the fields asked for), a .docx converted
-// into a Google Doc on upload (read with the offline .docx reader into the fake DocumentApp's model), and the daily
-// limit of documents created. Files a person made are invisible to Drive here, as under drive.file, yet DocumentApp
-// (the documents scope) opens them by id.
+// into a Google Doc on upload (read with the offline .docx reader into the documents the Docs API and DocumentApp
+// fakes share), a Doc exported as PDF, a file's content replaced, and the daily limit of documents created. Files a
+// person made are invisible to Drive here, as under drive.file, yet the Docs API and DocumentApp open them by id.
 import type { Element } from '@xmldom/xmldom';
+import type { docs_v1 } from 'googleapis/build/src/apis/docs';
 import type { DriveAdvanced, DriveFile, GBlob } from '../../src/apps-script/google-services';
 import { DocxPackage } from '../../src/local/docx/package';
 import { readDocx } from '../../src/local/docx/read';
@@ -11,13 +12,13 @@ import { attrW, childElements, isW, NS } from '../../src/local/docx/xml';
 import type { Block, Section } from '../../src/reports/doc-tree';
 import { CallLog } from './call-log';
 import {
-  A4, cloneDoc, emptyDoc, paragraph, section, table, type Attrs, type BlockNode, type DocFile, type DocModel, type DocStore,
-  type InlineNode, type SectionNode, type TextNode,
+  A4, cloneDoc, docText, emptyDoc, NORMAL, paragraph, section, segmentId, table, type BlockNode, type DocFile, type DocModel, type DocStore,
+  type InlineNode, type ParagraphStyle, type SectionNode, type TextNode, type TextStyle,
 } from './google-docs';
 import { applyMask, type Mask } from './field-mask';
 import { parseFields } from './field-mask';
 import { apiSchema, checkMessage, ParseError } from './google-schema';
-import { FakeBlob } from './google-utilities';
+import { FakeBlob, signed } from './google-utilities';
 
 /** What Drive v3 returns of a file, and of a list, when the request names no fields. */
 const DEFAULT_FILE: Mask = new Map<string, Mask>([['kind', true], ['id', true], ['name', true], ['mimeType', true]]);
@@ -37,15 +38,41 @@ export interface FakeFile {
   byApp: boolean;
   /** The day it was created (YYYY-MM-DD), for the daily limit. */
   day: string;
+  /** RFC 3339, as Drive reports it: a new version on every change Drive makes. */
+  modifiedTime: string;
   doc?: DocModel;
   bytes?: number[];
   appProperties?: Record<string, string>;
+  /** Who else may open it, besides its owner (Drive lists the owner's permission first); a test shares a file with `share`. */
+  shared?: FakePermission[];
+  /** The e-mail of whoever created it. */
+  owner?: string;
 }
+
+/** A Drive permission as v3 reports it. */
+export interface FakePermission {
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  role: 'owner' | 'writer' | 'commenter' | 'reader';
+  emailAddress?: string;
+  domain?: string;
+}
+
+/** A new Google Sheets spreadsheet: created through Drive, read and written through the Sheets fake. */
+export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 const apiError = (method: string, message: string): Error => new Error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`);
 
 export class FakeDrive implements DocStore {
   readonly files = new Map<string, FakeFile>();
+  /** The person whose Drive this is, who owns what the script creates (fakeGoogle ties it to the state's user). */
+  user: () => string = () => 'owner@school.kz';
+  /** Called when a spreadsheet is created, so that the Sheets fake can serve it (fakeGoogle wires it). */
+  onSpreadsheet: (file: FakeFile) => void = () => {};
+  /**
+   * Permissions a domain gives every new file (a Workspace whose sharing default is "anyone in the domain with the
+   * link"): empty for a consumer account and most schools, where a new file is its owner's alone.
+   */
+  newFileSharing: FakePermission[] = [];
   /** Google Docs a person (consumer account) may create a day; 1,500 on Workspace. */
   dailyDocLimit = 250;
   private next = 1;
@@ -54,7 +81,7 @@ export class FakeDrive implements DocStore {
     private readonly log: CallLog,
     private readonly today: () => string,
   ) {
-    this.files.set('root', { id: 'root', name: 'My Drive', mimeType: MIME.folder, parents: [], trashed: false, byApp: true, day: '' });
+    this.files.set('root', { id: 'root', name: 'My Drive', mimeType: MIME.folder, parents: [], trashed: false, byApp: true, day: '', modifiedTime: '2025-01-01T00:00:00.000Z' });
   }
 
   documentById(id: string): DocFile | null {
@@ -90,8 +117,25 @@ export class FakeDrive implements DocStore {
     return found;
   }
 
-  private add(f: Omit<FakeFile, 'id' | 'trashed' | 'day'>): FakeFile {
-    const file: FakeFile = { ...f, id: `file-${String(this.next++).padStart(4, '0')}-${'x'.repeat(28)}`, trashed: false, day: this.today() };
+  private changes = 0;
+
+  /** A modified time that moves on with every change, whatever the clock says. */
+  private stamp(): string {
+    return `${this.today()}T00:00:00.${String(++this.changes % 1000).padStart(3, '0')}Z`;
+  }
+
+  /** Gives someone else access to a file, as a person would in Drive's share dialog. */
+  share(id: string, permission: FakePermission): void {
+    const file = this.files.get(id);
+    if (!file) throw new Error(`no file ${id}`);
+    file.shared = [...(file.shared ?? []), permission];
+  }
+
+  private add(f: Omit<FakeFile, 'id' | 'trashed' | 'day' | 'modifiedTime'>): FakeFile {
+    const file: FakeFile = {
+      shared: this.newFileSharing.map((p) => ({ ...p })), owner: this.user(),
+      ...f, id: `file-${String(this.next++).padStart(4, '0')}-${'x'.repeat(28)}`, trashed: false, day: this.today(), modifiedTime: this.stamp(),
+    };
     this.files.set(file.id, file);
     return file;
   }
@@ -115,7 +159,12 @@ export class FakeDrive implements DocStore {
   private resource(f: FakeFile): DriveFile {
     return {
       kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType, parents: [...f.parents], trashed: f.trashed, createdTime: `${f.day || '2025-01-01'}T00:00:00.000Z`,
+      modifiedTime: f.modifiedTime,
       ...(f.appProperties ? { appProperties: { ...f.appProperties } } : {}),
+      permissions: [
+        { kind: 'drive#permission', id: 'owner', type: 'user', role: 'owner', emailAddress: f.owner ?? this.user() },
+        ...(f.shared ?? []).map((p, i) => ({ kind: 'drive#permission', id: `p${i + 1}`, ...p })),
+      ],
     };
   }
 
@@ -179,6 +228,12 @@ export class FakeDrive implements DocStore {
           const mimeType = resource.mimeType ?? mediaData?.getContentType() ?? 'application/octet-stream';
           const appProperties = this.checkTags(resource.appProperties, 'create');
           if (mimeType === MIME.folder) return respond(this.add({ name, mimeType, parents, byApp: true, appProperties }));
+          if (mimeType === SPREADSHEET_MIME) {
+            if (mediaData) throw apiError('create', '(fake) uploading a file into a spreadsheet is not modelled');
+            const file = this.add({ name, mimeType, parents, byApp: true, appProperties });
+            this.onSpreadsheet(file);
+            return respond(file);
+          }
           const blob = mediaData as FakeBlob | undefined;
           if (mimeType === MIME.doc) {
             this.countDoc('create');
@@ -214,10 +269,16 @@ export class FakeDrive implements DocStore {
           log.received('Drive.Files.list', page);
           return page;
         },
-        update: (resource, fileId, _media, args) => {
+        update: (resource, fileId, media, args) => {
           log.hit('Drive.Files.update');
           this.checkBody(resource, 'update');
           const file = this.visible(fileId, 'update');
+          if (media) {
+            // New content for a file of bytes; a Google Doc's content is not uploaded this way.
+            if (file.doc || file.mimeType === MIME.folder) throw apiError('update', 'The file\'s content cannot be replaced by an upload of this type.');
+            file.bytes = [...(media as FakeBlob).bytes];
+            file.modifiedTime = this.stamp();
+          }
           if (typeof resource.trashed === 'boolean') {
             const trashed = resource.trashed;
             file.trashed = trashed;
@@ -226,6 +287,15 @@ export class FakeDrive implements DocStore {
           }
           if (resource.name != null) file.name = resource.name;
           return this.respond(file, args?.fields, 'update');
+        },
+        export: (fileId, mimeType, args) => {
+          log.hit('Drive.Files.export');
+          const file = this.visible(fileId, 'export');
+          // The advanced service calls the method the way that needs alt=media spelt out.
+          if (args?.alt !== 'media') throw apiError('export', 'Export requires alt=media to download the exported content.');
+          if (!file.doc) throw apiError('export', `Export only supports Docs Editors files.`);
+          if (mimeType !== MIME.pdf) throw apiError('export', `(fake) export to ${mimeType} is not modelled`);
+          return new FakeBlob(signed(Buffer.from(`%PDF-1.4 (fake)\n${docText(file.doc)}`, 'utf8')), MIME.pdf, `${file.name}.pdf`);
         },
       },
     };
@@ -287,9 +357,10 @@ export function parseQuery(q: string): (f: FakeFile) => boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// .docx → Google Doc, as Drive converts an upload: default header and footer, paragraphs and list items, tables,
-// run styles as attributes (equal neighbours merge into one run), page numbers as elements without text, pictures
-// and page breaks as inline elements, a paragraph after a table that ends a section or a cell.
+// .docx → Google Doc, as Drive converts an upload: default header and footer (each with a segment id), paragraphs and
+// list items, tables, styles as the Docs API reports them (bold, italic, size; alignment, spacing; cell shading and
+// alignment), page numbers as auto text, pictures and page breaks as inline elements, line breaks as vertical tabs;
+// a paragraph between two tables, and after a table that ends a section or a cell.
 
 const PICTURES = new Set(['drawing', 'pict', 'object']);
 
@@ -298,68 +369,98 @@ export function docFromDocx(bytes: Uint8Array): DocModel {
   const { tree } = readDocx(pkg);
   const pick = (kind: 'header' | 'footer'): SectionNode | null => {
     const s = tree.sections.find((x) => x.kind === kind && x.variant === 'default');
-    return s ? section(kind === 'header' ? 'HEADER_SECTION' : 'FOOTER_SECTION', endWithParagraph(s.blocks.map(convertBlock))) : null;
+    return s ? section(kind === 'header' ? 'HEADER_SECTION' : 'FOOTER_SECTION', docsBlocks(s.blocks.map(convertBlock)), segmentId(kind === 'header' ? 'h' : 'f')) : null;
   };
   const body = tree.sections.find((s) => s.kind === 'body') as Section<Element>;
   return {
     header: pick('header'),
-    body: section('BODY_SECTION', endWithParagraph(body.blocks.map(convertBlock))),
+    body: section('BODY_SECTION', docsBlocks(body.blocks.map(convertBlock))),
     footer: pick('footer'),
     page: pageOf(body.ref),
   };
 }
 
-function endWithParagraph(blocks: BlockNode[]): BlockNode[] {
-  const last = blocks[blocks.length - 1];
-  return !last || last.kind === 'TABLE' ? [...blocks, paragraph()] : blocks;
+/** Docs keeps a paragraph between two tables and at the end of every section and cell. */
+function docsBlocks(blocks: BlockNode[]): BlockNode[] {
+  const out: BlockNode[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'TABLE' && out[out.length - 1]?.kind === 'TABLE') out.push(paragraph());
+    out.push(b);
+  }
+  const last = out[out.length - 1];
+  return !last || last.kind === 'TABLE' ? [...out, paragraph()] : out;
 }
 
+const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+
 function convertBlock(block: Block<Element>): BlockNode {
-  if (block.type === 'table') return table(block.rows.map((r) => r.cells.map((c) => endWithParagraph(c.blocks.map(convertBlock)))));
+  if (block.type === 'table') {
+    return table(
+      block.rows.map((r) => r.cells.map((c) => ({ blocks: docsBlocks(c.blocks.map(convertBlock)), style: cellStyle(c.ref) }))),
+      block.rows.map((r) => rowStyle(r.ref)),
+    );
+  }
   const p = block.ref;
   const pPr = childElements(p).find((c) => isW(c, 'pPr'));
-  const list = !!pPr && childElements(pPr).some((c) => isW(c, 'numPr'));
+  const numPr = pPr && childElements(pPr).find((c) => isW(c, 'numPr'));
   const children: (TextNode | InlineNode)[] = [];
   let current: TextNode | null = null;
-  const put = (chars: string, attrs: Attrs) => {
+  const put = (chars: string, style: TextStyle) => {
     if (!current) {
-      current = { kind: 'TEXT', chars: '', attrs: [] };
+      current = { kind: 'TEXT', chars: '', styles: [] };
       children.push(current);
     }
     current.chars += chars;
-    for (let i = 0; i < chars.length; i++) current.attrs.push(attrs);
+    for (let i = 0; i < chars.length; i++) current.styles.push(style);
   };
-  const inline = (kind: InlineNode['kind']) => {
-    children.push({ kind });
+  const inline = (kind: InlineNode['kind'], style: TextStyle) => {
+    children.push({ kind, style });
     current = null;
   };
   for (const run of block.runs) {
     const r = run.ref;
+    const style = runStyle(r);
     if (r.parentNode && isW(r.parentNode, 'fldSimple')) {
-      // A PAGE or NUMPAGES field: Docs shows the number, DocumentApp reads no text from it.
-      if (!children.some((c, i) => c.kind === 'UNSUPPORTED' && i === children.length - 1)) inline('UNSUPPORTED');
+      // A PAGE or NUMPAGES field: Docs shows the number as auto text, no characters of its own.
+      if (!children.some((c, i) => c.kind === 'PAGE_NUMBER' && i === children.length - 1)) inline('PAGE_NUMBER', style);
       continue;
     }
-    const attrs = runAttrs(r);
     for (const child of childElements(r)) {
       if (child.namespaceURI !== NS.w) continue;
       const name = child.localName ?? '';
-      if (name === 't') put(child.textContent ?? '', attrs);
-      else if (name === 'tab') put('\t', attrs);
-      else if (name === 'cr') put('\r', attrs);
+      if (name === 't') put(child.textContent ?? '', style);
+      else if (name === 'tab') put('\t', style);
+      else if (name === 'cr') put('\u000b', style);
       else if (name === 'br') {
         const type = attrW(child, 'type');
-        if (!type || type === 'textWrapping') put('\r', attrs);
-        else inline('PAGE_BREAK');
-      } else if (name === 'noBreakHyphen') put('\u2011', attrs);
-      else if (name === 'softHyphen') put('\u00AD', attrs);
-      else if (PICTURES.has(name)) inline('INLINE_IMAGE');
+        if (!type || type === 'textWrapping') put('\u000b', style);
+        else inline('PAGE_BREAK', style);
+      } else if (name === 'noBreakHyphen') put('\u2011', style);
+      else if (name === 'softHyphen') put('\u00AD', style);
+      else if (PICTURES.has(name)) inline('INLINE_IMAGE', style);
     }
   }
-  return paragraph(children, list ? 'LIST_ITEM' : 'PARAGRAPH', { STYLE: pPr ? pPr.toString() : '' });
+  const bullet = numPr ? { listId: `kix.list.${attrW(childElements(numPr).find((c) => isW(c, 'numId'))!, 'val') ?? '1'}`, nestingLevel: Number(attrW(childElements(numPr).find((c) => isW(c, 'ilvl')) ?? numPr, 'val') ?? 0) || 0 } : undefined;
+  return paragraph(children, paragraphStyle(pPr), bullet);
 }
 
-function runAttrs(r: Element): Attrs {
+function paragraphStyle(pPr: Element | undefined): ParagraphStyle {
+  const style: ParagraphStyle = { ...NORMAL };
+  if (!pPr) return style;
+  const el = (name: string) => childElements(pPr).find((c) => isW(c, name));
+  const jc = el('jc') && attrW(el('jc')!, 'val');
+  const align: Record<string, string> = { center: 'CENTER', right: 'END', end: 'END', both: 'JUSTIFIED', left: 'START', start: 'START' };
+  if (jc && align[jc]) style.alignment = align[jc];
+  const spacing = el('spacing');
+  const before = spacing && Number(attrW(spacing, 'before'));
+  const after = spacing && Number(attrW(spacing, 'after'));
+  if (before) style.spaceAbove = pt(before / 20);
+  if (after) style.spaceBelow = pt(after / 20);
+  if (el('keepNext')) style.keepWithNext = true;
+  return style;
+}
+
+function runStyle(r: Element): TextStyle {
   const rPr = childElements(r).find((c) => isW(c, 'rPr'));
   if (!rPr) return {};
   const on = (name: string) => {
@@ -367,11 +468,39 @@ function runAttrs(r: Element): Attrs {
     return !!e && !['0', 'false'].includes(attrW(e, 'val') ?? '');
   };
   const size = childElements(rPr).find((c) => isW(c, 'sz'));
-  const attrs: Record<string, string | number | boolean> = {};
-  if (on('b')) attrs.BOLD = true;
-  if (on('i')) attrs.ITALIC = true;
-  if (size) attrs.FONT_SIZE = Number(attrW(size, 'val')) / 2;
-  return attrs;
+  const style: TextStyle = {};
+  if (on('b')) style.bold = true;
+  if (on('i')) style.italic = true;
+  if (size) style.fontSize = pt(Number(attrW(size, 'val')) / 2);
+  return style;
+}
+
+function rowStyle(tr: Element): docs_v1.Schema$TableRowStyle {
+  const trPr = childElements(tr).find((c) => isW(c, 'trPr'));
+  const el = (name: string) => trPr && childElements(trPr).find((c) => isW(c, name));
+  const style: docs_v1.Schema$TableRowStyle = {};
+  const height = el('trHeight');
+  if (height) style.minRowHeight = pt(Number(attrW(height, 'val')) / 20);
+  if (el('tblHeader')) style.tableHeader = true;
+  return style;
+}
+
+function cellStyle(tc: Element): docs_v1.Schema$TableCellStyle {
+  const style: docs_v1.Schema$TableCellStyle = { rowSpan: 1, columnSpan: 1 };
+  const tcPr = childElements(tc).find((c) => isW(c, 'tcPr'));
+  if (!tcPr) return style;
+  const el = (name: string) => childElements(tcPr).find((c) => isW(c, name));
+  const span = el('gridSpan') && Number(attrW(el('gridSpan')!, 'val'));
+  if (span && span > 1) style.columnSpan = span;
+  const fill = el('shd') && attrW(el('shd')!, 'fill');
+  if (fill && /^[0-9A-Fa-f]{6}$/.test(fill)) {
+    const c = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
+    style.backgroundColor = { color: { rgbColor: { red: c(0), green: c(2), blue: c(4) } } };
+  }
+  const v = el('vAlign') && attrW(el('vAlign')!, 'val');
+  const valign: Record<string, string> = { top: 'TOP', center: 'MIDDLE', bottom: 'BOTTOM' };
+  if (v && valign[v]) style.contentAlignment = valign[v];
+  return style;
 }
 
 function pageOf(body: Element): DocModel['page'] {

@@ -15,8 +15,8 @@ export type Schema = Map<string, Map<string, FieldType>>;
 
 const cache = new Map<string, Schema>();
 
-/** The message types of one API (`sheets/v4`, `drive/v3`), by name without the `Schema$` prefix. */
-export function apiSchema(api: 'sheets/v4' | 'drive/v3'): Schema {
+/** The message types of one API (`sheets/v4`, `drive/v3`, `docs/v1`), by name without the `Schema$` prefix. */
+export function apiSchema(api: 'sheets/v4' | 'drive/v3' | 'docs/v1'): Schema {
   let schema = cache.get(api);
   if (!schema) {
     const root = dirname(require.resolve('googleapis/package.json'));
@@ -54,6 +54,7 @@ function typeOf(decl: string): FieldType {
  * declaration files type them as plain strings; these lists are the REST reference's.
  */
 const SHEETS = 'type.googleapis.com/google.apps.sheets.v4.';
+const DOCS = 'type.googleapis.com/google.apps.docs.v1.';
 const CHART_TYPES = ['BASIC_CHART_TYPE_UNSPECIFIED', 'BAR', 'LINE', 'AREA', 'COLUMN', 'SCATTER', 'COMBO', 'STEPPED_AREA'];
 const AXIS_POSITIONS = ['BASIC_CHART_AXIS_POSITION_UNSPECIFIED', 'BOTTOM_AXIS', 'LEFT_AXIS', 'RIGHT_AXIS'];
 const DIMENSIONS = ['DIMENSION_UNSPECIFIED', 'ROWS', 'COLUMNS'];
@@ -94,6 +95,14 @@ export const ENUMS: Record<string, { name: string; values: readonly string[] }> 
   'CellFormat.verticalAlignment': { name: `${SHEETS}CellFormat.VerticalAlign`, values: ['VERTICAL_ALIGN_UNSPECIFIED', 'TOP', 'MIDDLE', 'BOTTOM'] },
   'CellFormat.hyperlinkDisplayType': { name: `${SHEETS}CellFormat.HyperlinkDisplayType`, values: ['HYPERLINK_DISPLAY_TYPE_UNSPECIFIED', 'LINKED', 'PLAIN_TEXT'] },
   'SheetProperties.sheetType': { name: `${SHEETS}SheetType`, values: ['SHEET_TYPE_UNSPECIFIED', 'GRID', 'OBJECT', 'DATA_SOURCE'] },
+  'ParagraphStyle.namedStyleType': {
+    name: `${DOCS}ParagraphStyle.NamedStyleType`,
+    values: ['NAMED_STYLE_TYPE_UNSPECIFIED', 'NORMAL_TEXT', 'TITLE', 'SUBTITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'],
+  },
+  'ParagraphStyle.alignment': { name: `${DOCS}ParagraphStyle.Alignment`, values: ['ALIGNMENT_UNSPECIFIED', 'START', 'CENTER', 'END', 'JUSTIFIED'] },
+  'ParagraphStyle.direction': { name: `${DOCS}ContentDirection`, values: ['CONTENT_DIRECTION_UNSPECIFIED', 'LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'] },
+  'TableCellStyle.contentAlignment': { name: `${DOCS}ContentAlignment`, values: ['CONTENT_ALIGNMENT_UNSPECIFIED', 'CONTENT_ALIGNMENT_UNSUPPORTED', 'TOP', 'MIDDLE', 'BOTTOM'] },
+  'Dimension.unit': { name: `${DOCS}Unit`, values: ['UNIT_UNSPECIFIED', 'PT'] },
   'ErrorValue.type': { name: `${SHEETS}ErrorValue.ErrorType`, values: ['ERROR_TYPE_UNSPECIFIED', 'ERROR', 'NULL_VALUE', 'DIVIDE_BY_ZERO', 'VALUE', 'REF', 'NAME', 'NUM', 'N_A', 'LOADING'] },
 };
 
@@ -103,7 +112,7 @@ export const ENUMS: Record<string, { name: string; values: readonly string[] }> 
  */
 export function isInt32Field(message: string, field: string): boolean {
   if (message === 'Color' || message === 'ExtendedValue' || message === 'ColorStyle') return false;
-  return /(Id|Index|Count|Pixels|Row|Column)$/.test(field) || ['length', 'headerCount', 'sheetId', 'metadataId'].includes(field);
+  return /(Id|Index|Count|Pixels|Row|Column)$/.test(field) || ['length', 'headerCount', 'sheetId', 'metadataId', 'index', 'rowSpan', 'columnSpan', 'nestingLevel'].includes(field);
 }
 
 /** "addChart" → "add_chart": the parse errors name fields as the protocol buffers spell them. */

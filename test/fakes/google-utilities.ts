@@ -1,9 +1,10 @@
 // Fakes of the small services the reports use: Blobs and Utilities (signed bytes, base64, dates in a time zone),
 // PropertiesService (the document's properties, with Google's size limits) and the Charts service (a chart is
-// recorded and rendered as a 1×1 PNG). Every call is counted.
+// recorded and rendered as a blank PNG of its size). Every call is counted.
 import type {
   ChartsLike, GBarChartBuilder, GBlob, GDataTableBuilder, GProperties, PropertiesServiceLike, UtilitiesLike,
 } from '../../src/apps-script/google-services';
+import { deflateSync } from 'node:zlib';
 import { CallLog } from './call-log';
 
 /** A Blob holding Java's signed bytes, as Apps Script hands them out. */
@@ -77,48 +78,59 @@ const STORE_LIMIT = 500 * 1024;
 
 export class FakeProperties {
   readonly values = new Map<string, string>();
+  /** Each user's own store (getUserProperties), by e-mail: one person's script run never sees another's. */
+  readonly users = new Map<string, Map<string, string>>();
+  /** Whose user properties a call opens: the person running the script (fakeGoogle ties it to the state's user). */
+  user: () => string = () => 'owner@school.kz';
 
   constructor(private readonly log: CallLog) {}
 
-  service(): PropertiesServiceLike {
-    return { getDocumentProperties: () => this.store() };
+  service(): PropertiesServiceLike & { getUserProperties(): GProperties } {
+    return {
+      getDocumentProperties: () => this.store(this.values),
+      getUserProperties: () => {
+        const user = this.user();
+        if (!this.users.has(user)) this.users.set(user, new Map());
+        return this.store(this.users.get(user)!);
+      },
+    };
   }
 
-  private size(): number {
+  private size(values: Map<string, string>): number {
     let n = 0;
-    for (const [k, v] of this.values) n += Buffer.byteLength(k) + Buffer.byteLength(v);
+    for (const [k, v] of values) n += Buffer.byteLength(k) + Buffer.byteLength(v);
     return n;
   }
 
-  private store(): GProperties {
+  private store(values: Map<string, string>): GProperties {
     const store: GProperties = {
       getProperties: () => {
         this.log.hit('Properties.getProperties');
-        return Object.fromEntries(this.values);
+        return Object.fromEntries(values);
       },
       getProperty: (key) => {
         this.log.hit('Properties.getProperty');
-        return this.values.get(key) ?? null;
+        return values.get(key) ?? null;
       },
       setProperties: (properties, deleteAllOthers) => {
         this.log.hit('Properties.setProperties');
-        const before = new Map(this.values);
-        if (deleteAllOthers) this.values.clear();
+        const before = new Map(values);
+        if (deleteAllOthers) values.clear();
         for (const [k, v] of Object.entries(properties)) {
           if (typeof v !== 'string') throw new Error('Exception: (fake) property values are strings');
           if (Buffer.byteLength(v) > VALUE_LIMIT) throw new Error('Exception: Argument too large: value');
-          this.values.set(k, v);
+          values.set(k, v);
         }
-        if (this.size() > STORE_LIMIT) {
-          this.values.clear();
-          for (const [k, v] of before) this.values.set(k, v);
+        if (this.size(values) > STORE_LIMIT) {
+          values.clear();
+          for (const [k, v] of before) values.set(k, v);
           throw new Error('Exception: You have exceeded the property storage quota. Please remove some properties and try again.');
         }
         return store;
       },
       deleteProperty: (key) => {
         this.log.hit('Properties.deleteProperty');
-        this.values.delete(key);
+        values.delete(key);
         return store;
       },
     };
@@ -127,7 +139,33 @@ export class FakeProperties {
 }
 
 /** A real 1×1 PNG: the pixels of a chart are not what the tests look at. */
-export const PNG_DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function chunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  let crc = 0xffffffff;
+  for (const b of body) crc = CRC_TABLE[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length);
+  return out;
+}
+
+/** A blank grey PNG of the given size: what the Charts service's picture of a chart drawn at that size measures. */
+export function blankPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width + 1) * height, 0xee);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 export interface FakeChart {
   title: string;
@@ -186,7 +224,7 @@ export function fakeCharts(log: CallLog, drawn: FakeChart[]): ChartsLike {
             getAs: (contentType: string) => {
               log.hit('Chart.getAs');
               if (contentType !== 'image/png') throw new Error(`Exception: (fake) charts render as image/png, not ${contentType}`);
-              return new FakeBlob(signed(PNG_DOT), 'image/png', `${chart.title}.png`, log);
+              return new FakeBlob(signed(blankPng(chart.width, chart.height)), 'image/png', `${chart.title}.png`, log);
             },
           };
         },

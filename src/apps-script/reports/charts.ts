@@ -1,33 +1,49 @@
 // Charts of the reports drawn by Google's Charts service from the same chart data the offline side draws as SVG:
 // Apps Script has no rasteriser for that SVG (Blob.getAs converts only between bitmap types), and the dashboard's
 // Sheets charts show other figures and would need the dashboard up to date and three more calls per chart.
-// One render per chart per execution: the annual report and the school passport share them.
+// A chart is drawn when a document takes it, at the size it will have there, so that it goes in with no resizing;
+// once per size per execution: the annual report and the school passport share them.
 import { chartSvg, type ChartSpec } from '../../reports/charts/svg';
 import type { ImageValue } from '../../reports/doc-tree';
 import { imageValue } from '../../reports/model';
 import type { ChartPainter } from '../../reports/models/school';
 import type { ChartsLike, GBlob } from '../google-services';
 
-/**
- * A painter over the Charts service. The Blob each image came from is kept in `blobs`, so the renderer inserts it
- * as it is instead of making a new one from the bytes.
- */
-export function googleChartPainter(charts: ChartsLike | undefined, blobs: WeakMap<ImageValue, GBlob>): ChartPainter {
-  const drawn = new Map<string, ImageValue>();
-  return (spec) => {
-    // Without the Charts service a chart is left out: its paragraph goes, the rest of the report is made.
-    if (!charts) return null;
+export class GoogleCharts {
+  private readonly specs = new WeakMap<ImageValue, ChartSpec>();
+  private readonly images = new Map<string, ImageValue>();
+  private readonly drawn = new Map<string, GBlob>();
+
+  constructor(private readonly charts: ChartsLike | undefined) {}
+
+  /**
+   * The painter the report models use: a chart as an image of the offline SVG's size (so that both renderers lay it
+   * out alike), not drawn yet. Without the Charts service a chart is left out: its paragraph goes, the rest is made.
+   */
+  readonly paint: ChartPainter = (spec) => {
+    if (!this.charts) return null;
     const key = JSON.stringify(spec);
-    const known = drawn.get(key);
-    if (known) return known;
-    // The offline SVG's size, so that both renderers lay the chart out alike.
-    const { width, height } = chartSvg(spec);
-    const blob = draw(charts, spec, width, height);
-    const image = imageValue(Uint8Array.from(blob.getBytes(), (b) => b & 255), { width, height }, 'image/png', spec.title);
-    blobs.set(image, blob);
-    drawn.set(key, image);
+    let image = this.images.get(key);
+    if (!image) {
+      image = imageValue(new Uint8Array(0), chartSvg(spec), 'image/png', spec.title);
+      this.specs.set(image, spec);
+      this.images.set(key, image);
+    }
     return image;
   };
+
+  /** The picture of a chart this painter made, drawn at `size`; null for any other image. */
+  blob(image: ImageValue, size: { width: number; height: number }): GBlob | null {
+    const spec = this.specs.get(image);
+    if (!spec || !this.charts) return null;
+    const key = `${size.width}x${size.height}:${JSON.stringify(spec)}`;
+    let blob = this.drawn.get(key);
+    if (!blob) {
+      blob = draw(this.charts, spec, size.width, size.height);
+      this.drawn.set(key, blob);
+    }
+    return blob;
+  }
 }
 
 function draw(charts: ChartsLike, spec: ChartSpec, width: number, height: number): GBlob {

@@ -37,6 +37,12 @@ export function tagValue(key: string): string {
   return `${key.slice(0, 30)}#${h.toString(16)}`;
 }
 
+/** A file this workbook made, as the listing of its tags gives it. */
+export interface TaggedFile {
+  id: string;
+  parents: string[];
+}
+
 const TAG_BOOK = 'qamqorBook';
 const TAG_KEY = 'qamqorKey';
 
@@ -44,7 +50,7 @@ export class DriveFiles {
   /** Folders checked in this execution: a folder is looked at once per execution, not per document. */
   private readonly checked = new Map<string, string>();
   /** This workbook's tagged files by key, listed once per execution when first needed. */
-  private index: Map<string, string[]> | null = null;
+  private index: Map<string, TaggedFile[]> | null = null;
 
   constructor(
     private readonly drive: DriveAdvanced,
@@ -90,7 +96,7 @@ export class DriveFiles {
   /** The file when Qamqor may use it: visible to it, not trashed. */
   usable(id: string): DriveFile | null {
     try {
-      const file = this.drive.Files.get(id, { fields: 'id,name,mimeType,trashed' });
+      const file = this.drive.Files.get(id, { fields: 'id,name,mimeType,trashed,modifiedTime' });
       return file.trashed ? null : file;
     } catch {
       return null;
@@ -102,10 +108,10 @@ export class DriveFiles {
     return this.drive.Files.copy({ name, parents: [folderId], appProperties: this.tags(key) }, templateId, { fields: 'id' }).id!;
   }
 
-  /** A .docx uploaded and converted by Drive into a Google Doc. */
-  convert(base64: string, name: string, folderId: string, utilities: UtilitiesLike): string {
+  /** A .docx uploaded and converted by Drive into a Google Doc: its id and modified time. */
+  convert(base64: string, name: string, folderId: string, utilities: UtilitiesLike): DriveFile {
     const blob = utilities.newBlob(utilities.base64Decode(base64), MIME.docx, `${name}.docx`);
-    return this.drive.Files.create({ name, mimeType: MIME.doc, parents: [folderId] }, blob, { fields: 'id' }).id!;
+    return this.drive.Files.create({ name, mimeType: MIME.doc, parents: [folderId] }, blob, { fields: 'id,modifiedTime' });
   }
 
   /** An empty Google Doc in a folder. */
@@ -113,7 +119,19 @@ export class DriveFiles {
     return this.drive.Files.create({ name, mimeType: MIME.doc, parents: [folderId] }, undefined, { fields: 'id' }).id!;
   }
 
-  pdf(blob: GBlob, name: string, folderId: string, key: string): string {
+  /** A Google Doc as a PDF, exported by Drive in one call. */
+  exportPdf(docId: string): GBlob {
+    return this.drive.Files.export(docId, MIME.pdf, { alt: 'media' });
+  }
+
+  /**
+   * The PDF of a document: the previous one's content replaced when it sits in the same folder (one call, and its
+   * link stays), else a new file.
+   */
+  pdf(blob: GBlob, name: string, folderId: string, key: string, previous: TaggedFile | null): string {
+    if (previous && previous.parents.includes(folderId)) {
+      return this.drive.Files.update({ name }, previous.id, blob, { fields: 'id' }).id!;
+    }
     return this.drive.Files.create({ name, mimeType: MIME.pdf, parents: [folderId], appProperties: this.tags(key) }, blob, { fields: 'id' }).id!;
   }
 
@@ -121,16 +139,16 @@ export class DriveFiles {
    * Files this workbook made for a document key, not trashed (a Doc and its PDF are tagged `key` and `key|pdf`).
    * Every tagged file of the workbook is listed with one call (a page of 1,000) the first time one is asked for.
    */
-  tagged(key: string): string[] {
+  tagged(key: string): TaggedFile[] {
     if (!this.index) {
       this.index = new Map();
       const q = `appProperties has { key=${quote(TAG_BOOK)} and value=${quote(this.book)} } and trashed = false`;
       let pageToken: string | undefined;
       do {
-        const page = this.drive.Files.list({ q, fields: 'nextPageToken,files(id,appProperties)', pageSize: 1000, ...(pageToken ? { pageToken } : {}) });
+        const page = this.drive.Files.list({ q, fields: 'nextPageToken,files(id,parents,appProperties)', pageSize: 1000, ...(pageToken ? { pageToken } : {}) });
         for (const f of page.files ?? []) {
           const tag = f.appProperties?.[TAG_KEY];
-          if (tag && f.id) this.index.set(tag, [...(this.index.get(tag) ?? []), f.id]);
+          if (tag && f.id) this.index.set(tag, [...(this.index.get(tag) ?? []), { id: f.id, parents: f.parents ?? [] }]);
         }
         pageToken = page.nextPageToken;
       } while (pageToken);

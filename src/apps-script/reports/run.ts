@@ -1,27 +1,30 @@
 // "Generate reports" as Apps Script runs it: the sidebar calls one step after another, each a separate execution
 // under the 6-minute limit. A step takes the lock, reads the workbook once, plans the documents, makes those the
 // run has not made yet until its time budget or the day's limit of new Docs is reached, and writes each job's
-// status, links and time back in one batch. State lives in document properties, so a closed sidebar, a timeout or
-// the day's limit lose nothing: choosing "Generate reports" again continues where the run stopped, and only a
-// finished run makes a re-run start over (replacing every document, never duplicating one).
+// status, links and time back in one batch. A document is a Drive copy of its template filled by one Docs API
+// batchUpdate (pictures and a PDF cost a few calls more); the one it replaces, found by its tag, goes to the trash.
+// State lives in document properties, so a closed sidebar, a timeout or the day's limit lose nothing: choosing
+// "Generate reports" again continues where the run stopped, and only a finished run makes a re-run start over
+// (replacing every document, never duplicating one).
 import { passportWithDynamics } from '../../app/build-passport';
 import { planReports, type ReportsPlan } from '../../app/reports';
 import { RegistryError } from '../../domain/i18n';
 import { readRegistry, type Registry } from '../../domain/registry';
 import { safeFileName, placeOf, problem, type PlannedDocument } from '../../reports/jobs';
-import type { FilledDoc, ImageValue } from '../../reports/doc-tree';
+import { UnsupportedTemplate } from '../../reports/docs-batch';
 import { TemplateError } from '../../reports/template-error';
 import { tabSpec, type Lang } from '../../domain/template';
-import type { GBlob, GoogleServices } from '../google-services';
-import { EXECUTION_MS, failureKind, failureMessage, logFailure, retryingDocumentApp, retryingDrive, retryingSheets, retryPolicy } from '../google-errors';
+import type { GoogleServices } from '../google-services';
+import {
+  EXECUTION_MS, failureKind, failureMessage, logFailure, retryingDocs, retryingDocumentApp, retryingDrive, retryingSheets, retryPolicy,
+} from '../google-errors';
 import { GoogleWorkbook } from '../google-workbook';
 import { say, ui } from '../messages';
 import { localeLang, workbookLang } from '../workbook-lang';
-import { googleChartPainter } from './charts';
-import { docUrl, DriveFiles, fileUrl, folderUrl, isQuotaError, MIME, QuotaReached, REPORTS_FOLDER, ROOT_FOLDER } from './drive';
-import type { GRef } from './doc-read';
-import { workOf } from './doc-write';
-import { blobMaker, fillGoogleTemplate, renderInto, type LoadedTemplate } from './render';
+import { GoogleCharts } from './charts';
+import { docUrl, DriveFiles, fileUrl, folderUrl, isQuotaError, QuotaReached, REPORTS_FOLDER, ROOT_FOLDER, type TaggedFile } from './drive';
+import type { BlobOf } from './images';
+import { blobMaker, fillGoogleTemplate, planRendering, renderInto, type LoadedTemplate, type Rendering } from './render';
 import { ReportState, readRun, type DocRecord, type RunState } from './state';
 import { statusChanges } from './status';
 import { TemplateMissing, Templates } from './templates';
@@ -58,11 +61,17 @@ export interface StepOptions {
 
 const BUDGET_MS = 270_000;
 const LOCK_WAIT_MS = 2_000;
-/** What a document costs whatever its size (copy, open, save, records), and a PDF on top, until the step has timed some. */
-const FIXED_MS = 4_000;
+/**
+ * What a document costs whatever its size (the copy, a batchUpdate call, the trash of the one it replaces), pictures
+ * (open, save) and a PDF (export, upload) on top; the requests of its batch are timed as the step goes.
+ */
+const FIXED_MS = 3_500;
+const IMAGES_MS = 1_500;
 const PDF_MS = 3_000;
-/** A first guess of one DocumentApp call, until the step has timed one document. */
-const FIRST_MS_PER_CALL = 10;
+/** A first guess of one request of a batch, until the step has timed one document. */
+const FIRST_MS_PER_REQUEST = 1;
+/** Progress and records are written this often while a step runs (the sidebar polls them), not per document. */
+const SAVE_EVERY_MS = 30_000;
 const SHOWN_DOCUMENTS = 200;
 
 /**
@@ -91,7 +100,7 @@ function stepWithin(services: GoogleServices, options: StepOptions, langKnown: (
   const clock = () => (services.now ? services.now() : new Date());
   const started = clock();
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-  if (!services.Sheets || !services.Drive || !services.DocumentApp || !services.Utilities || !services.PropertiesService) {
+  if (!services.Sheets || !services.Drive || !services.Docs || !services.DocumentApp || !services.Utilities || !services.PropertiesService) {
     const lang = localeLang(spreadsheet.getSpreadsheetLocale());
     return errorProgress(lang, say(ui.noReportServices, lang));
   }
@@ -99,6 +108,7 @@ function stepWithin(services: GoogleServices, options: StepOptions, langKnown: (
   const policy = retryPolicy(services, started.getTime(), EXECUTION_MS);
   const Sheets = retryingSheets(services.Sheets, policy);
   const Drive = retryingDrive(services.Drive, policy);
+  const Docs = retryingDocs(services.Docs, policy);
   const DocumentApp = retryingDocumentApp(services.DocumentApp, policy);
   const { Utilities, PropertiesService } = services;
   const lock = services.LockService?.getDocumentLock() ?? null;
@@ -124,7 +134,7 @@ function stepWithin(services: GoogleServices, options: StepOptions, langKnown: (
   }
   const props = PropertiesService.getDocumentProperties();
   const state = ReportState.load(props);
-  const step = new Step({ ...services, Drive, DocumentApp, Utilities }, state, plan, registry, {
+  const step = new Step({ ...services, Drive, Docs, DocumentApp, Utilities }, state, plan, registry, {
     lang, today, clock, started, budgetMs: options.budgetMs ?? BUDGET_MS, book: spreadsheet.getId(),
   });
   const progress = step.run();
@@ -174,28 +184,26 @@ interface StepContext {
   book: string;
 }
 
-type ReportServices = GoogleServices & Required<Pick<GoogleServices, 'Drive' | 'DocumentApp' | 'Utilities'>>;
+type ReportServices = GoogleServices & Required<Pick<GoogleServices, 'Drive' | 'Docs' | 'DocumentApp' | 'Utilities'>>;
 
 /** A document ready to be made: everything but the calls to Google. */
 interface Ready {
   doc: PlannedDocument;
   name: string;
   template: LoadedTemplate;
-  filled: FilledDoc<GRef>;
-  /** About how many DocumentApp calls writing it takes. */
-  work: number;
+  rendering: Rendering;
 }
 
 class Step {
   readonly runState: RunState;
   private readonly files: DriveFiles;
   private readonly templates: Templates;
-  private readonly blobs = new WeakMap<ImageValue, GBlob>();
-  private readonly paint;
-  private readonly blobOf;
-  /** The slowest rate seen in this step, per DocumentApp call of writing (see workOf). */
-  private msPerCall = FIRST_MS_PER_CALL;
+  private readonly charts: GoogleCharts;
+  private readonly blobOf: BlobOf;
+  /** The slowest rate seen in this step, per request of a batch. */
+  private msPerRequest = FIRST_MS_PER_REQUEST;
   private madeHere = 0;
+  private savedAt: number;
   private readonly year: string;
 
   constructor(
@@ -211,7 +219,7 @@ class Step {
     } else {
       // A new run: last run's messages go; its records stay, to find what this run replaces.
       // The run's id is short: every document's record carries it.
-      this.runState = { id: ctx.started.getTime().toString(36), started: ctx.started.toISOString(), finished: false, stopped: null, total: 0, done: 0, current: '', pending: null, lang: ctx.lang };
+      this.runState = { id: ctx.started.getTime().toString(36), started: ctx.started.toISOString(), finished: false, stopped: null, total: 0, done: 0, current: '', lang: ctx.lang };
       state.messages = [];
       state.touch('messages');
     }
@@ -219,9 +227,10 @@ class Step {
     state.touch('run');
     this.files = new DriveFiles(services.Drive, state, ctx.book);
     this.templates = new Templates(services, this.files, state, this.runState.id, () => this.reserve());
-    this.paint = googleChartPainter(services.Charts, this.blobs);
-    this.blobOf = blobMaker(services.Utilities, this.blobs);
+    this.charts = new GoogleCharts(services.Charts);
+    this.blobOf = blobMaker(services.Utilities, this.charts);
     this.year = registry.settings.schoolYear?.name ?? plan.context(registry.lang).passport.schoolYear;
+    this.savedAt = ctx.started.getTime();
   }
 
   private get now(): Date {
@@ -231,7 +240,6 @@ class Step {
   run(): Progress {
     const { state, plan, runState: run, ctx } = this;
     for (const p of plan.problems) state.addMessage({ severity: p.severity, text: p.message, row: p.job?.row ?? null });
-    this.recoverPending();
     const todo = plan.documents.filter((d) => state.record(d.key)?.run !== run.id);
     run.total = plan.documents.length;
     run.done = run.total - todo.length;
@@ -257,7 +265,7 @@ class Step {
         if (failureKind(e) === 'rateLimit') stopped = 'time';
         else if (isQuotaError(e)) stopped = 'quota';
         else {
-          // What this step finished stays recorded (a pending copy too, for the next step to trash).
+          // What this step finished stays recorded.
           state.touch('run');
           state.flush();
           throw e;
@@ -265,22 +273,27 @@ class Step {
         break;
       }
       run.done++;
+      this.saveNowAndThen();
     }
     run.finished = run.done >= run.total;
     run.stopped = run.finished ? null : stopped;
     run.current = '';
-    run.pending = null;
     state.touch('run');
     state.flush();
     return this.progress();
   }
 
-  /** A copy made by an execution that died before recording it is trashed: it was never finished. */
-  private recoverPending(): void {
-    const pending = this.runState.pending;
-    if (!pending) return;
-    if (this.state.record(pending.key)?.id !== pending.id) this.files.trash(pending.id);
-    this.runState.pending = null;
+  /**
+   * Progress for the sidebar's polls, and what is made so far, every half minute. An execution killed in between
+   * loses at most that: its documents are unrecorded, so the next step makes them again and trashes the copies it
+   * finds by their tag.
+   */
+  private saveNowAndThen(): void {
+    const now = this.now.getTime();
+    if (now - this.savedAt < SAVE_EVERY_MS) return;
+    this.state.touch('run');
+    this.state.flush();
+    this.savedAt = now;
   }
 
   /** One more Google Doc today, or QuotaReached. */
@@ -289,26 +302,35 @@ class Step {
     this.state.created(this.ctx.today);
   }
 
+  private overheadMs(ready: Ready): number {
+    return FIXED_MS + (ready.rendering.images.length > 0 ? IMAGES_MS : 0) + (ready.doc.job.pdf ? PDF_MS : 0);
+  }
+
   private estimateMs(ready: Ready): number {
-    return FIXED_MS + (ready.doc.job.pdf ? PDF_MS : 0) + ready.work * this.msPerCall;
+    return this.overheadMs(ready) + ready.rendering.requests * this.msPerRequest;
   }
 
   /**
-   * The document's model, name, template and filled tree, before anything is copied: a template with a typo costs
-   * no Doc and no call, and the size of the filled tree tells how long writing it will take. Null when it cannot be
-   * made (recorded with why).
+   * The document's model, name, template and requests, before anything is copied: a template with a typo costs no
+   * Doc and no call, and the size of the batch tells how long making it will take. Null when it cannot be made
+   * (recorded with why).
    */
   private prepare(doc: PlannedDocument): Ready | null {
     const { state, runState: run } = this;
-    const model = this.plan.model(doc, this.paint);
+    const model = this.plan.model(doc, this.charts.paint);
     const named = this.plan.fileName(doc, model);
     if (named.problem) state.addMessage({ severity: named.problem.severity, text: named.problem.message, row: doc.job.row });
     const name = named.name;
     run.current = name;
     try {
       const template = this.templates.load(doc.template, doc.lang);
-      const filled = fillGoogleTemplate(template, model);
-      return { doc, name, template, filled, work: workOf(filled) };
+      try {
+        return { doc, name, template, rendering: planRendering(template, fillGoogleTemplate(template, model)) };
+      } catch (e) {
+        if (e instanceof UnsupportedTemplate) this.failed(doc, name, unsupported(e, template.name));
+        else throw e;
+        return null;
+      }
     } catch (e) {
       if (e instanceof TemplateMissing) this.failed(doc, name, this.missing(doc, e));
       else if (e instanceof TemplateError) this.failed(doc, name, e.messages);
@@ -325,7 +347,7 @@ class Step {
 
   private make(ready: Ready): void {
     const { services, state, runState: run } = this;
-    const { doc, name, template, filled } = ready;
+    const { doc, name, template, rendering } = ready;
     const t0 = this.now.getTime();
     const previous = state.record(doc.key);
     let id = '';
@@ -335,36 +357,38 @@ class Step {
       folder = this.files.folder([ROOT_FOLDER, REPORTS_FOLDER, safeFileName(this.year) || '—', ...subfolders(doc.folder)]);
       this.reserve();
       id = this.files.copy(template.id, name, folder, doc.key);
-      // Write-ahead: the copy is known before it is filled, with what the previous document made (one call).
-      run.pending = { key: doc.key, id };
-      state.touch('run');
-      state.flush();
-      renderInto(services.DocumentApp.openById(id), filled, this.blobOf);
-      if (doc.job.pdf) {
-        // Reopened: the PDF is made from the saved document.
-        const blob = services.DocumentApp.openById(id).getAs(MIME.pdf);
-        pdf = this.files.pdf(blob, `${name}.pdf`, folder, `${doc.key}|pdf`);
-      }
+      renderInto(services, id, rendering, this.blobOf);
+      if (doc.job.pdf) pdf = this.files.pdf(this.files.exportPdf(id), `${name}.pdf`, folder, `${doc.key}|pdf`, this.previousPdf(doc.key, previous));
     } catch (e) {
       // A half-made copy never stays behind, nor takes the place of the previous document.
       if (id) this.files.trash(id);
-      run.pending = null;
       if (isQuotaError(e) || failureKind(e) === 'rateLimit') throw e;
       return this.failed(doc, name, googleFailure(this.services, name, e));
     }
-    // Replaced only now that the new one is whole: the recorded document, else what this workbook tagged with the key.
-    const old = previous?.ok ? [previous.id, previous.pdf ?? ''] : [...this.files.tagged(doc.key), ...this.files.tagged(`${doc.key}|pdf`)];
-    for (const o of old) if (o && o !== id && o !== pdf) this.files.trash(o);
+    // Replaced only now that the new one is whole: what this workbook tagged with the key (a copy an execution killed
+    // before recording it included), and the recorded document.
+    for (const old of this.previousFiles(doc.key, previous)) if (old !== id && old !== pdf) this.files.trash(old);
     const record: DocRecord = { id, name, at: this.now.toISOString(), run: run.id, ok: true };
     if (pdf) record.pdf = pdf;
     state.setRecord(doc.key, record);
-    run.pending = null;
     // The first document timed replaces the guess; later ones only raise it (the slowest seen decides).
-    if (ready.work > 0) {
-      const rate = Math.max(1, (this.now.getTime() - t0 - FIXED_MS - (doc.job.pdf ? PDF_MS : 0)) / ready.work);
-      this.msPerCall = this.madeHere === 0 ? rate : Math.max(this.msPerCall, rate);
+    if (rendering.requests > 0) {
+      const rate = Math.max(0.1, (this.now.getTime() - t0 - this.overheadMs(ready)) / rendering.requests);
+      this.msPerRequest = this.madeHere === 0 ? rate : Math.max(this.msPerRequest, rate);
     }
     this.madeHere++;
+  }
+
+  /** The PDF a new one replaces in place: the recorded one when still tagged, else the first tagged one. */
+  private previousPdf(key: string, previous: DocRecord | undefined): TaggedFile | null {
+    const tagged = this.files.tagged(`${key}|pdf`);
+    return tagged.find((f) => f.id === previous?.pdf) ?? tagged[0] ?? null;
+  }
+
+  private previousFiles(key: string, previous: DocRecord | undefined): string[] {
+    const ids = [...this.files.tagged(key), ...this.files.tagged(`${key}|pdf`)].map((f) => f.id);
+    if (previous?.ok) ids.push(previous.id, previous.pdf ?? '');
+    return [...new Set(ids.filter(Boolean))];
   }
 
   private missing(doc: PlannedDocument, e: TemplateMissing): Record<Lang, string> {
@@ -408,6 +432,12 @@ class Step {
 /** A job's folder column, "Сынып паспорттары" or "Тізімдер/2025", as folder names. */
 function subfolders(folder: string): string[] {
   return folder.split(/[\\/]+/).map(safeFileName).filter(Boolean);
+}
+
+/** A template the Docs API cannot copy, named with what to change. */
+function unsupported(e: UnsupportedTemplate, template: string): Record<Lang, string> {
+  const line = e.what === 'nested_table_in_loop' ? ui.templateTableInLoop : ui.templateImageInVariant;
+  return { kk: say(line, 'kk', { name: template }), ru: say(line, 'ru', { name: template }) };
 }
 
 /** Google refused something for this document: said in both languages with what to do; Google's own text is logged. */

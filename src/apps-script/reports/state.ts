@@ -37,8 +37,6 @@ export interface RunState {
   done: number;
   /** The document being made now, for the sidebar. */
   current: string;
-  /** A copy made and not yet recorded: if the execution dies while filling it, the next one trashes it. */
-  pending: { key: string; id: string } | null;
 }
 
 export interface DocRecord {

@@ -2,10 +2,11 @@
 // uploaded once and converted by Drive into a Google Doc in Qamqor/Templates (one call, only when missing: a person
 // may edit it there, and their edits stay). A job may name any other Doc by link or id: one Qamqor made is used as
 // it is; one a person made (which drive.file does not let Qamqor copy) is opened with DocumentApp and imported,
-// element by element, into Qamqor/Templates once per run. A bare name finds only Docs Qamqor can see.
+// element by element, into Qamqor/Templates once per run. A bare name finds only Docs Qamqor can see. Each template
+// is read once per execution, through the Docs API.
 import type { Lang } from '../../domain/template';
 import type { TemplateRef } from '../../reports/jobs';
-import type { DocumentAppLike, GContainer, GDocument, GSection, UtilitiesLike } from '../google-services';
+import type { DocsAdvanced, DocumentAppLike, GContainer, GDocument, GSection, UtilitiesLike } from '../google-services';
 import { MIME, ROOT_FOLDER, TEMPLATES_FOLDER, type DriveFiles } from './drive';
 import { loadTemplate, type LoadedTemplate } from './render';
 import type { ReportState } from './state';
@@ -23,6 +24,7 @@ export class TemplateMissing extends Error {
 }
 
 export interface TemplateServices {
+  Docs: DocsAdvanced;
   DocumentApp: DocumentAppLike;
   Utilities: UtilitiesLike;
   templates?: (nameLang: string) => string | null;
@@ -35,9 +37,15 @@ export function docIdOf(ref: string): string | null {
   return /^[-\w]{25,}$/.test(ref.trim()) ? ref.trim() : null;
 }
 
+/** A template's Doc, and its modified time as Drive gave it (empty when not asked): together, which read to reuse. */
+interface Found {
+  id: string;
+  modified: string;
+}
+
 export class Templates {
   private readonly loaded = new Map<string, LoadedTemplate>();
-  private readonly resolved = new Map<string, string | TemplateMissing>();
+  private readonly resolved = new Map<string, Found | TemplateMissing>();
 
   constructor(
     private readonly services: TemplateServices,
@@ -51,25 +59,29 @@ export class Templates {
     private readonly created: () => void,
   ) {}
 
-  /** The template, read; throws TemplateMissing. Each is found and read once per execution. */
+  /**
+   * The template, read; throws TemplateMissing. Each is found and read once per execution (by its id and modified
+   * time: two jobs naming one Doc share the read).
+   */
   load(ref: TemplateRef, lang: Lang): LoadedTemplate {
     const key = ref.kind === 'default' ? `default:${ref.name}.${lang}` : `custom:${ref.ref}`;
-    let id = this.resolved.get(key);
-    if (id === undefined) {
+    let found = this.resolved.get(key);
+    if (found === undefined) {
       try {
-        id = ref.kind === 'default' ? this.defaultTemplate(`${ref.name}.${lang}`) : this.custom(ref.ref.trim());
+        found = ref.kind === 'default' ? this.defaultTemplate(`${ref.name}.${lang}`) : this.custom(ref.ref.trim());
       } catch (e) {
         // The day's limit is not remembered: tomorrow the same template is found.
         if (!(e instanceof TemplateMissing)) throw e;
-        id = e;
+        found = e;
       }
-      this.resolved.set(key, id);
+      this.resolved.set(key, found);
     }
-    if (id instanceof TemplateMissing) throw id;
-    let template = this.loaded.get(id);
+    if (found instanceof TemplateMissing) throw found;
+    const cacheKey = `${found.id}@${found.modified}`;
+    let template = this.loaded.get(cacheKey);
     if (!template) {
-      template = loadTemplate(this.services.DocumentApp, id);
-      this.loaded.set(id, template);
+      template = loadTemplate(this.services.Docs, found.id);
+      this.loaded.set(cacheKey, template);
     }
     return template;
   }
@@ -78,30 +90,31 @@ export class Templates {
     return this.files.folder([ROOT_FOLDER, TEMPLATES_FOLDER]);
   }
 
-  private defaultTemplate(nameLang: string): string {
+  private defaultTemplate(nameLang: string): Found {
     const known = this.state.templates[nameLang];
-    if (known && this.files.usable(known)) return known;
+    const file = known ? this.files.usable(known) : null;
+    if (known && file) return { id: known, modified: file.modifiedTime ?? '' };
     const base64 = this.services.templates?.(nameLang);
     if (!base64) throw new TemplateMissing(nameLang, false);
     this.created();
-    const id = this.files.convert(base64, nameLang, this.folder(), this.services.Utilities);
-    this.state.templates[nameLang] = id;
+    const made = this.files.convert(base64, nameLang, this.folder(), this.services.Utilities);
+    this.state.templates[nameLang] = made.id!;
     this.state.touch('templates');
-    return id;
+    return { id: made.id!, modified: made.modifiedTime ?? '' };
   }
 
-  private custom(ref: string): string {
+  private custom(ref: string): Found {
     const id = docIdOf(ref);
-    const byName = (): string => {
+    const byName = (): Found => {
       const found = this.files.docsNamed(ref.replace(/\.docx$/i, ''));
       if (found.length === 0) throw new TemplateMissing(ref, true);
-      return found[found.length - 1]!;
+      return { id: found[found.length - 1]!, modified: '' };
     };
     if (!id) return byName();
     const own = this.files.usable(id);
     if (own) {
       if (own.mimeType !== MIME.doc) throw new TemplateMissing(ref, false);
-      return id;
+      return { id, modified: own.modifiedTime ?? '' };
     }
     // Not Qamqor's: readable through DocumentApp (the documents scope) if the person may open it.
     let source: GDocument;
@@ -113,12 +126,13 @@ export class Templates {
       throw new TemplateMissing(ref, false);
     }
     const imported = this.state.imports[id];
-    if (imported && imported.run === this.runId && this.files.usable(imported.id)) return imported.id;
+    const usable = imported && imported.run === this.runId ? this.files.usable(imported.id) : null;
+    if (imported && usable) return { id: imported.id, modified: usable.modifiedTime ?? '' };
     if (imported) this.files.trash(imported.id);
     const copy = this.importDoc(source);
     this.state.imports[id] = { id: copy, run: this.runId };
     this.state.touch('imports');
-    return copy;
+    return { id: copy, modified: '' };
   }
 
   /**
