@@ -1,9 +1,14 @@
 // Puts the bench figures into README.md between its bench markers, so the README quotes what was measured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BenchRow } from './engine';
+import type { DistrictRow } from './district';
 import type { FileRow, Spread } from './files';
 
-const MARKERS = { engine: ['<!-- bench:start -->', '<!-- bench:end -->'], files: ['<!-- bench-files:start -->', '<!-- bench-files:end -->'] } as const;
+const MARKERS = {
+  engine: ['<!-- bench:start -->', '<!-- bench:end -->'],
+  files: ['<!-- bench-files:start -->', '<!-- bench-files:end -->'],
+  district: ['<!-- bench-district:start -->', '<!-- bench-district:end -->'],
+} as const;
 
 export function benchTable(rows: readonly BenchRow[]): string {
   const google = rows.some((r) => r.googleCalls !== undefined);
@@ -48,9 +53,18 @@ function replaceBetween(text: string, [start, end]: readonly [string, string], b
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
-export function updateReadme(path: string, engine: readonly BenchRow[], files: readonly FileRow[]): void {
+/** `qamqor district` at real size (bench/district.ts). */
+export function districtTable(rows: readonly DistrictRow[]): string {
+  const s = (x: Spread, unit: string) => `${fmt(x.median)} ${unit} (${fmt(x.min)}–${fmt(x.max)})`;
+  const head = ['command', 'schools', 'pupils each', 'wall, median (min–max)', 'peak RSS', 'batchGet requests', 'most in flight', 'note'];
+  const lines = rows.map((r) => [r.action, r.schools, r.pupils.toLocaleString('en-US'), s(r.wallMs, 'ms'), s(r.rssMb, 'MB'), r.requests ?? '', r.maxInFlight ?? '', r.note ?? '']);
+  return table(head, lines);
+}
+
+export function updateReadme(path: string, engine: readonly BenchRow[], files: readonly FileRow[], district: readonly DistrictRow[] = []): void {
   let text = readFileSync(path, 'utf8');
   text = replaceBetween(text, MARKERS.engine, benchTable(engine));
   if (files.length > 0) text = replaceBetween(text, MARKERS.files, fileTable(files));
+  if (district.length > 0) text = replaceBetween(text, MARKERS.district, districtTable(district));
   writeFileSync(path, text);
 }

@@ -88,6 +88,18 @@ export interface CommandArgs {
   /** `--draft`: reports made even though the registry has errors, marked as drafts. */
   draft: boolean;
   today: Date;
+  /** `--google ids.txt`: the district's schools as Google Sheets spreadsheets. */
+  google?: string;
+  /** `--credentials key.json`: the service account's key (else GOOGLE_APPLICATION_CREDENTIALS). */
+  credentials?: string;
+  /** `--registry book.xlsx`: where a case file's pupils are named (by IIN). */
+  registry?: string;
+  /** `--into TARGET`: what a CSV is imported into (pupils when absent). */
+  into?: string;
+  /** `--password`: the case file's password, as typed. */
+  password?: string;
+  /** `--cases C-001,C-002`: chosen cases, repeatable or comma-separated. */
+  cases: string[];
 }
 
 /** A mistake on the command line, said by main in the user's language (messages.ts `usageProblems`). */
@@ -197,6 +209,8 @@ function badValues(values: CommandLine['values']): UsageProblem[] {
   if (typeof lang === 'string' && lang !== 'kk' && lang !== 'ru') bad.push({ code: 'bad_value', flag: 'lang', value: lang });
   if (typeof year === 'string' && !parseSchoolYear(year)) bad.push({ code: 'bad_value', flag: 'year', value: year });
   if (typeof pupils === 'string' && !/^[1-9]\d{0,6}$/.test(pupils.trim())) bad.push({ code: 'bad_value', flag: 'pupils', value: pupils });
+  const day = values.today;
+  if (typeof day === 'string' && localDay(day) === null) bad.push({ code: 'bad_value', flag: 'today', value: day });
   return bad;
 }
 
@@ -205,8 +219,11 @@ export function checkCommandLine(line: CommandLine, command: string, spec: Comma
   const problems: UsageProblem[] = [];
   const takes = new Set(flagsOf(spec));
   for (const flag of new Set(line.given)) if (!takes.has(flag)) problems.push({ code: 'flag_not_taken', flag: `--${flag}`, command });
-  for (const extra of line.positionals.slice(spec.args.length)) problems.push({ code: 'extra_argument', command, value: extra });
-  for (const arg of spec.args.slice(line.positionals.length)) problems.push({ code: 'missing_argument', command, arg });
+  // A last argument ending in `…` takes any number of words; the command itself says when it needs at least one.
+  const variadic = spec.args.length > 0 && spec.args[spec.args.length - 1]!.endsWith('…');
+  const fixed = variadic ? spec.args.slice(0, -1) : spec.args;
+  if (!variadic) for (const extra of line.positionals.slice(spec.args.length)) problems.push({ code: 'extra_argument', command, value: extra });
+  for (const arg of fixed.slice(line.positionals.length)) problems.push({ code: 'missing_argument', command, arg });
   const saidMissing = new Set(line.problems.flatMap((p) => (p.code === 'missing_value' ? [p.flag] : [])));
   for (const flag of spec.required ?? []) if (line.values[flag] === undefined && !saidMissing.has(flag)) problems.push({ code: 'missing_flag', command, flag });
   return problems;
@@ -227,8 +244,22 @@ export function commandArgs(line: CommandLine, today: Date): CommandArgs {
     out: text(v.out),
     pupils: v.pupils === undefined ? undefined : Number(v.pupils),
     only: ((v.only as string[] | undefined) ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean),
-    today,
+    today: (typeof v.today === 'string' ? localDay(v.today) : null) ?? today,
+    google: text(v.google),
+    credentials: text(v.credentials),
+    registry: text(v.registry),
+    into: text(v.into),
+    password: text(v.password),
+    cases: (text(v.cases) ?? '').split(',').map((x) => x.trim()).filter(Boolean),
   };
+}
+
+/** `--today 2025-11-20` as the computer's midnight of that day (so that its calendar day is that day); null when not a date. */
+export function localDay(text: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : null;
 }
 
 /** The nearest known word to a mistyped one (two typing slips at most), for "did you mean". */
