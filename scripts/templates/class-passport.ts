@@ -1,6 +1,6 @@
 // The class social passport (seed 002): the class's figures per category with the pupils named, then the
 // list of the class's pupils with a social status. Signed by the class teacher and the social pedagogue.
-import { approval, page, signatures, title, type Lang } from './common';
+import { approval, page, signatures, tableCaption, title, type Lang } from './common';
 
 const text = {
   kk: {
@@ -11,9 +11,9 @@ const text = {
       ['Оқушылар саны', '{{class.students}} (ұлдар – {{class.boys}}, қыздар – {{class.girls}})'],
       ['Отбасылар саны', '{{class.families}}'],
     ],
-    categoriesHeading: '1. Әлеуметтік санаттар',
+    categoriesHeading: 'Әлеуметтік санаттар бойынша оқушылар мен отбасылар',
     header: ['№', 'Санат', 'Оқушы', 'Отбасы', 'Оқушылардың аты-жөні'],
-    pupilsHeading: '2. Әлеуметтік санаттағы оқушылар',
+    pupilsHeading: 'Әлеуметтік санаттағы оқушылар',
     pupilsHeader: ['№', 'Оқушының аты-жөні', 'Туған күні', 'Санаттары'],
     none: 'Сыныпта әлеуметтік санаттағы оқушы жоқ.',
   },
@@ -25,9 +25,9 @@ const text = {
       ['Учащихся', '{{class.students}} (мальчиков – {{class.boys}}, девочек – {{class.girls}})'],
       ['Семей', '{{class.families}}'],
     ],
-    categoriesHeading: '1. Социальные категории',
+    categoriesHeading: 'Учащиеся и семьи по социальным категориям',
     header: ['№', 'Категория', 'Учащиеся', 'Семьи', 'ФИО учащихся'],
-    pupilsHeading: '2. Учащиеся социальных категорий',
+    pupilsHeading: 'Учащиеся социальных категорий',
     pupilsHeader: ['№', 'ФИО учащегося', 'Дата рождения', 'Категории'],
     none: 'В классе нет учащихся социальных категорий.',
   },
@@ -39,19 +39,19 @@ export function classPassport(lang: Lang): Uint8Array {
   approval(b, lang);
   title(b, t.title, '{{school.name}}', t.year);
   b.table(t.info, { borders: false, widths: [4, 8] });
-  b.heading(t.categoriesHeading, { level: 2, spaceBefore: 10 });
+  tableCaption(b, lang, '1', t.categoriesHeading);
   b.table(
     [t.header, ['{{#categories}}{{@index}}', '{{label}}', '{{students}}', '{{families}}', '{{names}}{{/categories}}']],
     { header: true, widths: [0.8, 5.6, 1.7, 1.7, 6], align: ['center', 'left', 'center', 'center', 'left'], size: 10 },
   );
-  b.heading(t.pupilsHeading, { level: 2, spaceBefore: 10 });
   b.paragraph('{{#if has_pupils}}');
+  tableCaption(b, lang, '2', t.pupilsHeading);
   b.table(
     [t.pupilsHeader, ['{{#pupils}}{{@index}}', '{{full_name}}', '{{birth_date}}', '{{categories}}{{/pupils}}']],
     { header: true, widths: [0.8, 6, 2.2, 6.5], align: ['center', 'left', 'center', 'left'], size: 10 },
   );
   b.paragraph('{{else}}');
-  b.paragraph(t.none, { italic: true });
+  b.paragraph(t.none, { italic: true, spaceBefore: 10 });
   b.paragraph('{{/if}}');
   signatures(b, lang, ['teacher', 'pedagogue']);
   return b.build();

@@ -50,12 +50,28 @@ const signers: Record<Signer, { role: Both; name: string }> = {
   teacher: { role: both('Сынып жетекшісі', 'Классный руководитель'), name: '{{class.teacher}}' },
 };
 
-/** Signature lines: role, a line to sign on, the name; then the document date. */
+/**
+ * Signature lines: role, a line to sign on, the name (laid out with tab stops: paragraphs, unlike a table's
+ * cells, keep with the next in every renderer); then the document date. The block keeps together and with its
+ * date, and a template ends the text before it with `keepWithNext`, so a signature never stands alone on a page.
+ */
 export function signatures(b: DocxBuilder, lang: Lang, who: Signer[], names: Partial<Record<Signer, string>> = {}): DocxBuilder {
-  b.paragraph('', { spaceAfter: 12 });
-  b.table(
-    who.map((s) => [signers[s].role[lang], { content: '_______________', align: 'center' }, names[s] ?? signers[s].name]),
-    { borders: false, widths: [4, 2.6, 5] },
-  );
+  b.paragraph('', { spaceAfter: 12, keepWithNext: true });
+  const tabs = [{ at: 58 }, { at: 92 }];
+  for (const s of who) {
+    b.paragraph(`${signers[s].role[lang]}\t_______________\t${names[s] ?? signers[s].name}`, { tabs, keepWithNext: true, spaceAfter: 10 });
+  }
   return b.paragraph(lang === 'kk' ? 'Күні: {{school.date}}' : 'Дата: {{school.date}}', { spaceBefore: 12, size: 10 });
+}
+
+/** «1-кесте. …» / «Таблица 1. …» above its table, kept on the table's page. */
+export function tableCaption(b: DocxBuilder, lang: Lang, number: string, text: string): DocxBuilder {
+  const caption = lang === 'kk' ? `${number}-кесте. ${text}` : `Таблица ${number}. ${text}`;
+  return b.paragraph(caption, { align: 'left', italic: true, size: 11, spaceBefore: 6, spaceAfter: 4, keepWithNext: true });
+}
+
+/** «1-сурет. …» / «Рис. 1. …» below its picture (the picture's paragraph keeps with it). */
+export function figureCaption(b: DocxBuilder, lang: Lang, number: string, text: string): DocxBuilder {
+  const caption = lang === 'kk' ? `${number}-сурет. ${text}` : `Рис. ${number}. ${text}`;
+  return b.paragraph(caption, { align: 'center', italic: true, size: 10, spaceAfter: 12 });
 }

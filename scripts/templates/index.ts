@@ -3,13 +3,17 @@ import { resolve } from 'node:path';
 import PizZip from 'pizzip';
 import type { DefaultTemplateName } from '../../src/reports/jobs';
 import { annualReport } from './annual-report';
+import { caseTemplateBuilders, type CaseTemplateName } from './cases';
 import { classPassport } from './class-passport';
+import { districtReport } from './district';
 import type { Lang } from './common';
-import { list, listFamilies, listOrphans, listRegisters, listRes64 } from './lists';
+import { list, listFamilies, listMeals, listOrphans, listRegisters, listRes64 } from './lists';
 import { profile } from './profile';
 import { schoolPassport } from './school-passport';
 
-export const templateBuilders: Record<DefaultTemplateName, (lang: Lang) => Uint8Array> = {
+// `district` is not a job of a school's reports tab: `qamqor reports` makes it from a district workbook.
+// The case file's documents (`qamqor cases reports`) are not jobs of the reports tab either.
+export const templateBuilders: Record<DefaultTemplateName | 'district' | CaseTemplateName, (lang: Lang) => Uint8Array> = {
   'annual-report': annualReport,
   'school-passport': schoolPassport,
   'class-passport': classPassport,
@@ -18,12 +22,15 @@ export const templateBuilders: Record<DefaultTemplateName, (lang: Lang) => Uint8
   'list-families': listFamilies,
   'list-registers': listRegisters,
   'list-res64': listRes64,
+  'list-meals': listMeals,
   profile,
+  district: districtReport,
+  ...caseTemplateBuilders,
 };
 
 export const LANGS: Lang[] = ['kk', 'ru'];
 
-export function templateFileName(name: DefaultTemplateName, lang: Lang): string {
+export function templateFileName(name: DefaultTemplateName | 'district' | CaseTemplateName, lang: Lang): string {
   return `${name}.${lang}.docx`;
 }
 

@@ -13,7 +13,8 @@ const NAME = col('Оқушының аты-жөні', 'ФИО учащегося'
 // «Сынып» in bold must not break as «Сыны/п».
 const CLASS = col('Сынып', 'Класс', '{{class}}', 1.8);
 const BIRTH = col('Туған күні', 'Дата рождения', '{{birth_date}}', 2.2);
-const CATEGORY = col('Санаты', 'Категория', '{{categories}}', 5.5, 'left');
+// «Санаты» for a list of several categories, «Басқа санаттары» for one: the model words the header.
+const CATEGORY = col('{{list.category_header}}', '{{list.category_header}}', '{{categories}}', 5.5, 'left');
 
 const subtitle = both('{{school.name}}, {{school.year}} оқу жылы', '{{school.name}}, {{school.year}} учебный год');
 const totals = both('Барлығы: {{list.students}} оқушы, {{list.families}} отбасы.', 'Всего: учащихся – {{list.students}}, семей – {{list.families}}.');
@@ -33,7 +34,7 @@ function listDocument(lang: Lang, columns: Column[], extra: { before?: (b: Retur
     align: columns.map((c) => c.align),
     size: 10,
   });
-  b.paragraph(totals[lang], { spaceBefore: 6 });
+  b.paragraph(totals[lang], { spaceBefore: 6, keepWithNext: true });
   b.paragraph('{{else}}');
   b.paragraph(empty[lang], { italic: true });
   b.paragraph('{{/if}}');
@@ -54,9 +55,10 @@ export function listOrphans(lang: Lang): Uint8Array {
     NAME,
     CLASS,
     BIRTH,
-    col('Мәртебесі', 'Статус', '{{categories}}', 3.2, 'left'),
-    col('Қамқоршысы (заңды өкілі)', 'Опекун (законный представитель)', '{{guardian}}', 4.5, 'left'),
-    col('Мекенжайы', 'Адрес', '{{address}}', 4.5, 'left'),
+    col('Мәртебесі', 'Статус', '{{categories}}', 3.4, 'left'),
+    col('Орналастыру нысаны', 'Форма устройства', '{{placement}}', 3, 'left'),
+    col('Қамқоршысы', 'Опекун (попечитель)', '{{guardian}}', 4, 'left'),
+    col('Мекенжайы', 'Адрес', '{{address}}', 4.2, 'left'),
   ], { landscape: true });
 }
 
@@ -67,7 +69,7 @@ export function listFamilies(lang: Lang): Uint8Array {
     { ...NAME, width: 5 },
     CLASS,
     BIRTH,
-    col('Санаты', 'Категория', '{{categories}}', 3.4, 'left'),
+    { ...CATEGORY, width: 3.4 },
     col('Балалар саны', 'Детей в семье', '{{children}}', 1.9),
     col('Отбасы №', 'Семья №', '{{family}}', 1.7),
   ]);
@@ -123,4 +125,15 @@ export function listRes64(lang: Lang): Uint8Array {
         ),
     },
   );
+}
+
+/** Free hot meals: on what ground (the pupil's social categories) and who pays (seed 001's sources). */
+export function listMeals(lang: Lang): Uint8Array {
+  return listDocument(lang, [
+    NO,
+    NAME,
+    CLASS,
+    col('Негізі (әлеуметтік санаты)', 'Основание (социальная категория)', '{{basis}}', 5, 'left'),
+    col('Қаржыландыру көзі', 'Источник финансирования', '{{source}}', 3.6, 'left'),
+  ]);
 }

@@ -1,6 +1,6 @@
 // The school social passport: totals, every category with its share of the school (and last year's figures
 // when compared), then the classes by pupil categories and by family categories. Landscape, for the wide tables.
-import { approval, page, signatures, title, type Lang } from './common';
+import { approval, page, signatures, tableCaption, title, type Lang } from './common';
 
 /** The class-table columns: category code and its short heading (the full names are in the first table). */
 const pupilColumns: [string, string, string][] = [
@@ -37,13 +37,13 @@ const text = {
     title: 'Мектептің әлеуметтік паспорты',
     year: '{{school.year}} оқу жылы',
     totals: 'Оқушылар саны – {{totals.students}} (ұлдар – {{totals.boys}}, қыздар – {{totals.girls}}), отбасылар саны – {{totals.families}}, сыныптар саны – {{totals.classes}}.',
-    categoriesHeading: '1. Әлеуметтік санаттар',
+    categoriesHeading: 'Әлеуметтік санаттар бойынша оқушылар мен отбасылар',
     header: ['№', 'Санат', 'Деңгейі', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі'],
     headerCompared: ['№', 'Санат', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі', '{{years.before}} (оқушы/отбасы)', 'Өзгерісі (оқушы)', 'Өзгерісі (отбасы)'],
     supportHeading: 'Көрсетілген қолдау',
     supportHeader: ['Қолдау түрі', 'Оқушылар', 'Отбасылар', 'Мектептегі үлесі'],
-    pupilsHeading: '2. Сыныптар бойынша: оқушы санаттары (оқушылар саны)',
-    familiesHeading: '3. Сыныптар бойынша: отбасы санаттары (оқушы/отбасы) және қолдау (оқушылар)',
+    pupilsHeading: 'Сыныптар бойынша оқушы санаттары (оқушылар саны)',
+    familiesHeading: 'Сыныптар бойынша отбасы санаттары (оқушы/отбасы) және қолдау (оқушылар)',
     classWord: 'Сынып',
     students: 'Оқушылар',
     families: 'Отбасылар',
@@ -53,13 +53,13 @@ const text = {
     title: 'Социальный паспорт школы',
     year: '{{school.year}} учебный год',
     totals: 'Учащихся – {{totals.students}} (мальчиков – {{totals.boys}}, девочек – {{totals.girls}}), семей – {{totals.families}}, классов – {{totals.classes}}.',
-    categoriesHeading: '1. Социальные категории',
+    categoriesHeading: 'Учащиеся и семьи по социальным категориям',
     header: ['№', 'Категория', 'Уровень', 'Учащиеся', 'Семьи', 'Доля в школе'],
     headerCompared: ['№', 'Категория', 'Учащиеся', 'Семьи', 'Доля в школе', '{{years.before}} (уч./семьи)', 'Изменение (учащиеся)', 'Изменение (семьи)'],
     supportHeading: 'Оказанная поддержка',
     supportHeader: ['Вид поддержки', 'Учащиеся', 'Семьи', 'Доля в школе'],
-    pupilsHeading: '2. По классам: категории учащихся (число учащихся)',
-    familiesHeading: '3. По классам: категории семей (учащиеся/семьи) и поддержка (учащиеся)',
+    pupilsHeading: 'Категории учащихся по классам (число учащихся)',
+    familiesHeading: 'Категории семей (учащиеся/семьи) и поддержка (учащиеся) по классам',
     classWord: 'Класс',
     students: 'Учащиеся',
     families: 'Семьи',
@@ -70,15 +70,16 @@ const text = {
 export function schoolPassport(lang: Lang): Uint8Array {
   const t = text[lang];
   const b = page(lang, { landscape: true, margins: { left: 20, right: 15, top: 15, bottom: 15 } });
-  const heading = (content: string) => b.heading(content, { level: 2, spaceBefore: 10 });
+  // Four tables, numbered in order; each caption keeps with its table.
+  const caption = (n: number, content: string) => tableCaption(b, lang, String(n), content);
   const short = (cols: [string, string, string][]) => cols.map((c) => (lang === 'kk' ? c[1] : c[2]));
 
   approval(b, lang);
   title(b, t.title, '{{school.name}}', t.year);
   b.paragraph(t.totals, { align: 'justify', firstLineIndent: 1.25 });
 
-  heading(t.categoriesHeading);
   b.paragraph('{{#if has_compare}}');
+  caption(1, t.categoriesHeading);
   b.table(
     [
       t.headerCompared,
@@ -87,15 +88,16 @@ export function schoolPassport(lang: Lang): Uint8Array {
     { header: true, widths: [0.7, 7.4, 2, 2, 1.9, 2.4, 2, 2], align: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center'], size: 10 },
   );
   b.paragraph('{{else}}');
+  caption(1, t.categoriesHeading);
   b.table(
     [t.header, ['{{#categories}}{{@index}}', '{{label}}', '{{level}}', '{{students}}', '{{families}}', '{{share}}{{/categories}}']],
     { header: true, widths: [0.7, 9, 1.6, 2, 2, 2], align: ['center', 'left', 'center', 'center', 'center', 'center'], size: 10 },
   );
   b.paragraph('{{/if}}');
-  b.paragraph(t.supportHeading, { bold: true, spaceBefore: 8 });
+  caption(2, t.supportHeading);
   b.table(
     [t.supportHeader, ['{{#support}}{{label}}', '{{students}}', '{{families}}', '{{share}}{{/support}}']],
-    { header: true, widths: [9, 2, 2, 2], align: ['left', 'center', 'center', 'center'], size: 10 },
+    { header: true, widths: [9, 2, 2, 2], align: ['left', 'center', 'center', 'center'], size: 10, keepTogether: true },
   );
 
   // One row per class (a loop) and the school's total row; `path` says which figure of a category a cell shows.
@@ -114,12 +116,12 @@ export function schoolPassport(lang: Lang): Uint8Array {
       { header: true, widths: [1.3, 1.8, ...columns.map(() => 1.5)], align: ['center', 'center', ...columns.map(() => 'center' as const)], size: 9 },
     );
   };
-  heading(t.pupilsHeading);
+  caption(3, t.pupilsHeading);
   classTable(pupilColumns, (code) => `count.${code}`, 'students');
-  heading(t.familiesHeading);
+  caption(4, t.familiesHeading);
   const isSupport = (code: string) => supportColumns.some(([c]) => c === code);
   classTable([...familyColumns, ...supportColumns], (code) => (isSupport(code) ? `count.${code}` : `pair.${code}`), 'families');
-  b.paragraph(t.note, { italic: true, size: 10, spaceBefore: 6 });
+  b.paragraph(t.note, { italic: true, size: 10, spaceBefore: 6, keepWithNext: true });
 
   signatures(b, lang, ['pedagogue']);
   return b.build();

@@ -2,7 +2,7 @@
 import type { DemoSchool } from './demo-school';
 import type { ImportTable } from './import-pupils';
 
-const CSV_COLUMNS = ['class', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'categories', 'children_in_family', 'guardian', 'address', 'phone', 'notes', 'res64_council'] as const;
+const CSV_COLUMNS = ['class', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'categories', 'children_in_family', 'guardian', 'placement', 'address', 'phone', 'notes', 'res64_council'] as const;
 
 export function demoCsvRows(school: DemoSchool): string[][] {
   return [

@@ -19,6 +19,7 @@ export interface DemoPupil {
   categories: string[];
   children_in_family: number | null;
   guardian: string;
+  placement: string;
   address: string;
   phone: string;
   notes: string;
@@ -58,6 +59,8 @@ export interface DemoOptions {
   seed?: number;
   schoolYear?: string;
   language?: Lang;
+  /** The deliberate mistakes a registry carries (default); without them, a school whose documents can be signed. */
+  mistakes?: boolean;
 }
 
 export const MISTAKE_CODES = [
@@ -199,6 +202,15 @@ const KANDAS_FROM: readonly { kk: string; ru: string }[] = [
   { kk: 'Қытайдан', ru: 'из Китая' }, { kk: 'Өзбекстаннан', ru: 'из Узбекистана' },
   { kk: 'Моңғолиядан', ru: 'из Монголии' }, { kk: 'Түрікменстаннан', ru: 'из Туркменистана' },
 ];
+/** How orphans and children without parental care live (DOMAIN.md): mostly under guardianship. */
+const PLACEMENTS: Record<Lang, string>[] = [
+  { kk: 'Қорғаншылық (қамқоршылық)', ru: 'Опека (попечительство)' },
+  { kk: 'Қорғаншылық (қамқоршылық)', ru: 'Опека (попечительство)' },
+  { kk: 'Қорғаншылық (қамқоршылық)', ru: 'Опека (попечительство)' },
+  { kk: 'Қабылдаушы отбасы', ru: 'Приёмная семья' },
+  { kk: 'Патронаттық тәрбие', ru: 'Патронатное воспитание' },
+];
+
 const NOTES = {
   homeSchooled: { kk: 'ДКК қорытындысы бойынша үйде оқытылады', ru: 'Обучение на дому по заключению ВКК' },
   pmpk: { kk: 'ПМПК қорытындысы бар', ru: 'Есть заключение ПМПК' },
@@ -617,16 +629,19 @@ export function generateSchool(options: DemoOptions = {}): DemoSchool {
 
       const birthDate = isoDay(child.birthDay);
       const last = surnameFor(naming, surname, child.sex);
+      const iin = iins.issue(birthDate, child.sex);
       const pupil: DemoPupil = {
         class: child.plan.name,
         full_name: `${last} ${first} ${patronymic(naming, father, child.sex)}`,
-        iin: iins.issue(birthDate, child.sex),
+        iin,
         birth_date: birthDate,
         sex: child.sex,
         family_id: familyId,
         categories: cats.length > 1 ? orderCategories(cats) : cats,
         children_in_family: childrenInFamily,
         guardian,
+        // Chosen from the IIN, not drawn: the demo's random sequence (and so every other pupil) stays as it was.
+        placement: cared ? PLACEMENTS[Number(iin.slice(-3, -1)) % PLACEMENTS.length]![lang] : '',
         address: home,
         phone: tel,
         notes: notes.join('; '),
@@ -643,7 +658,7 @@ export function generateSchool(options: DemoOptions = {}): DemoSchool {
     list.sort((a, b) => a.key - b.key || (a.pupil.full_name < b.pupil.full_name ? -1 : a.pupil.full_name > b.pupil.full_name ? 1 : 0));
     for (const { pupil } of list) pupils.push(pupil);
   }
-  const mistakes = addMistakes(rng, iins, pupils, new Map(plans.map((p) => [p.name, p])), max(1, round(total / 1000)));
+  const mistakes = options.mistakes === false ? [] : addMistakes(rng, iins, pupils, new Map(plans.map((p) => [p.name, p])), max(1, round(total / 1000)));
 
   const emails = new Set<string>();
   const classes = ordered.map((plan) => {

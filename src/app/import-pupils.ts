@@ -1,15 +1,14 @@
 // Importing pupils from a CSV: each row goes to its class tab (created when missing), under the rows
 // already there; a row that cannot be placed is returned with its line and reason, never dropped.
 import { cellText, fold, parseDate, parseFlag, parseSex } from '../domain/cells';
-import { categoryFinder } from '../domain/catalogue';
 import { compareClassNames, parseClassName } from '../domain/class-name';
 import { RegistryError, rejectReasons, say, where, words } from '../domain/i18n';
 import { normalizeIin } from '../domain/iin';
-import { readRegistry, type Registry } from '../domain/registry';
+import { categoryMatcher, readRegistry, type Registry } from '../domain/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { headerNames } from '../domain/table';
-import { classColumns, type ColumnSpec, type Lang } from '../domain/template';
-import { classTabKey, columnFormats, completeHeader, headerRow } from './setup';
+import { classColumns, type Category, type ColumnSpec, type Lang } from '../domain/template';
+import { classTabKey, columnFormats, completeHeader, frozenColumns, headerRow } from './setup';
 import type { TabRef, WorkbookChange } from './workbook-port';
 
 /**
@@ -56,7 +55,7 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   const columns = classColumns(registry.catalogue);
   const { columnAt, ignoredColumns } = matchCsvColumns(table.header, columns);
   if (!columnAt.has(CLASS_COLUMN)) throw new RegistryError('csv_no_class_column', { file });
-  const findCategory = categoryFinder(registry.catalogue);
+  const findCategory = categoryMatcher(registry.catalogue);
 
   // Importing a file twice must add nobody twice. Pupils are the same when their IINs are; when one of the two has
   // no IIN, when their full name, birth date and class are (see `pupilKey`).
@@ -136,7 +135,7 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   for (const className of [...rowsByClass.keys()].sort(compareClassNames)) {
     const rows = rowsByClass.get(className)!;
     const tab = tabsByClass.get(className);
-    changes.push(...(tab ? appendToTab(tab, columns, rows, registry) : newClassTab(className, columns, rows, lang)));
+    changes.push(...(tab ? appendToTab(tab, columns, rows, registry) : newClassTab(className, columns, rows, lang, registry.catalogue)));
     placed.push({ className, count: rows.length, created: !tab });
   }
   const listed = new Set(registry.classes.map((c) => c.name));
@@ -205,7 +204,7 @@ function matchCsvColumns(header: readonly string[], columns: readonly ColumnSpec
 function pupilCells(
   columns: readonly ColumnSpec[],
   value: (key: string) => string,
-  findCategory: ReturnType<typeof categoryFinder>,
+  findCategory: ReturnType<typeof categoryMatcher>,
   lang: Lang,
   today: Date,
 ): Cell[] {
@@ -246,18 +245,18 @@ function numbered(rows: Cell[][], columns: readonly ColumnSpec[], first: number)
   return rows.map((r, i) => (at < 0 ? r : r.map((cell, col) => (col === at ? first + i : cell))));
 }
 
-function newClassTab(className: string, columns: readonly ColumnSpec[], rows: Cell[][], lang: Lang): WorkbookChange[] {
+function newClassTab(className: string, columns: readonly ColumnSpec[], rows: Cell[][], lang: Lang, catalogue: readonly Category[]): WorkbookChange[] {
   const tab: TabRef = { key: classTabKey(className) };
   return [
     { kind: 'addTab', key: classTabKey(className), title: className },
     { kind: 'writeCells', tab, row: 0, col: 0, values: [headerRow(columns, lang), ...numbered(rows, columns, 1)] },
-    { kind: 'formatTable', tab, headerRow: 0, columns: columnFormats(columns) },
+    { kind: 'formatTable', tab, headerRow: 0, columns: columnFormats(columns, lang, { catalogue }), frozenColumns: frozenColumns(columns) },
   ];
 }
 
 /** Rows go under the last row holding anything, each value into its column wherever the teacher moved it. */
 function appendToTab(tab: TabData, columns: readonly ColumnSpec[], rows: Cell[][], registry: Registry): WorkbookChange[] {
-  const header = completeHeader(tab, columns, registry.lang);
+  const header = completeHeader(tab, columns, registry.lang, registry.catalogue);
   let last = tab.rows.length;
   while (last > 0 && !tab.rows[last - 1].some((c) => cellText(c) !== '')) last--;
   const width = Math.max(...header.columns.values()) + 1;

@@ -7,6 +7,7 @@ import type { ColumnFormat, TabRef, WorkbookChange, WorkbookPort } from './workb
 export interface TableFormat {
   headerRow: number;
   columns: ColumnFormat[];
+  frozenColumns?: number;
 }
 
 export interface MemoryWorkbookOptions {
@@ -153,6 +154,7 @@ class Batch {
         this.formats.set(tab.id, {
           headerRow: change.headerRow,
           columns: change.columns.map((c) => ({ ...c, ...(c.allowed ? { allowed: [...c.allowed] } : {}) })),
+          ...(change.frozenColumns !== undefined ? { frozenColumns: change.frozenColumns } : {}),
         });
         return;
       }

@@ -3,6 +3,7 @@
 import { fold } from '../domain/cells';
 import type { Passport } from '../domain/passport';
 import type { Registry } from '../domain/registry';
+import { validateRegistry } from '../domain/validate';
 import { tabSpec, type Lang } from '../domain/template';
 import {
   defaultJobs, documentFileName, documentModel, planJob, readJobs, type Job, type JobProblem, type PlannedDocument, type Scope,
@@ -10,6 +11,15 @@ import {
 import type { ModelObject } from '../reports/model';
 import { reportContext, type ReportContext } from '../reports/models/context';
 import type { ChartPainter } from '../reports/models/school';
+
+/**
+ * What stands between the registry and documents a director signs: its errors (an orphan on two exclusive lists,
+ * a large family of three…) and the tabs that hold them. Final documents wait until there are none; drafts do not.
+ */
+export function signingBlockers(registry: Registry, today: string): { errors: number; tabs: string[] } {
+  const errors = validateRegistry(registry, new Date(`${today}T00:00:00Z`)).filter((i) => i.severity === 'error');
+  return { errors: errors.length, tabs: [...new Set(errors.map((i) => i.tab))] };
+}
 
 export interface ReportsOptions {
   /** YYYY-MM-DD: the date the documents carry, and the day ages are counted on. */

@@ -1,12 +1,13 @@
 // Set up or repair the registry from sheets-template/: creates what is missing, extends headers with
 // the columns they lack, and leaves every cell a person typed where it is. Twice in a row changes nothing.
 import { cellText } from '../domain/cells';
+import { columnHints, say, words } from '../domain/i18n';
 import { parseClassName } from '../domain/class-name';
 import { readClasses, surveyWorkbook } from '../domain/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, type TabSpec, singleTabKeys } from '../domain/template';
-import type { ColumnFormat, TabRef, WorkbookChange } from './workbook-port';
+import type { ColumnFormat, ColumnHint, TabRef, WorkbookChange } from './workbook-port';
 
 export interface SetupOptions {
   lang: Lang;
@@ -31,8 +32,38 @@ export function headerRow(columns: readonly ColumnSpec[], lang: Lang): string[] 
   return columns.map((c) => c.header[lang]);
 }
 
-export function columnFormats(columns: readonly ColumnSpec[], startCol = 0): ColumnFormat[] {
-  return columns.map((c, i) => ({ col: startCol + i, type: c.type, ...(c.allowed ? { allowed: c.allowed } : {}) }));
+/**
+ * How each column is kept, in the workbook's language: the dropdown of a sex column offers the language's own
+ * spelling (ұл/қыз, М/Ж) — import writes that one, and the engine reads all of them — and a checkbox, where the
+ * workbook has no real ones, is the language's иә/жоқ or да/нет. Said here rather than guessed by an adapter.
+ */
+export function columnFormats(columns: readonly ColumnSpec[], lang: Lang, options: { startCol?: number; catalogue?: readonly Category[] } = {}): ColumnFormat[] {
+  const startCol = options.startCol ?? 0;
+  return columns.map((c, i) => {
+    const format: ColumnFormat = { col: startCol + i, type: c.type };
+    if (c.allowed) format.allowed = c.allowed;
+    else if (c.type === 'sex') format.allowed = [words.sexMale[lang], words.sexFemale[lang]];
+    if (c.type === 'checkbox') format.flag = { yes: words.flagYes[lang], no: words.flagNo[lang] };
+    const hint = columnHint(format, lang, options.catalogue ?? defaultCatalogue);
+    if (hint) format.hint = hint;
+    return format;
+  });
+}
+
+/** The hint and warning of a typed column (sheets-template's types, worded in src/domain/i18n); none for free text. */
+export function columnHint(format: ColumnFormat, lang: Lang, catalogue: readonly Category[]): ColumnHint | undefined {
+  const texts = (columnHints as Partial<Record<string, (typeof columnHints)[keyof typeof columnHints]>>)[format.type];
+  if (!texts) return undefined;
+  const params = {
+    values: (format.allowed ?? []).join(' / '),
+    yes: format.flag?.yes ?? words.flagYes[lang],
+    no: format.flag?.no ?? words.flagNo[lang],
+    labels: catalogue.map((c) => c[lang]).join('; '),
+  };
+  const hint: ColumnHint = { title: say(texts.title, lang, params), prompt: say(texts.prompt, lang, params) };
+  if ('errorTitle' in texts) hint.errorTitle = say(texts.errorTitle, lang, params);
+  if ('error' in texts) hint.error = say(texts.error, lang, params);
+  return hint;
 }
 
 function catalogueRow(c: Category): Cell[] {
@@ -66,21 +97,26 @@ function starterRows(spec: TabSpec, lang: Lang): Cell[][] {
   );
 }
 
-function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][]): WorkbookChange[] {
+function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][], catalogue: readonly Category[] = defaultCatalogue): WorkbookChange[] {
   const tab: TabRef = { key };
   if (columns.length === 0) return [{ kind: 'addTab', key, title }];
   return [
     { kind: 'addTab', key, title },
     { kind: 'writeCells', tab, row: 0, col: 0, values: [headerRow(columns, lang), ...rows] },
-    { kind: 'formatTable', tab, headerRow: 0, columns: columnFormats(columns) },
+    { kind: 'formatTable', tab, headerRow: 0, columns: columnFormats(columns, lang, { catalogue }), frozenColumns: frozenColumns(columns) },
   ];
+}
+
+/** A class tab keeps the pupil's name in view while the forty columns right of it scroll; other tabs only their header. */
+export function frozenColumns(columns: readonly ColumnSpec[]): number {
+  return columns.findIndex((c) => c.key === 'full_name' && c.required) + 1;
 }
 
 /**
  * Where each column of `columns` sits in an existing tab once the header has the ones it lacks
  * appended after its last header cell (nothing moves), and the changes that append them.
  */
-export function completeHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): { headerRow: number; columns: Map<string, number>; changes: WorkbookChange[] } {
+export function completeHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang, catalogue: readonly Category[] = defaultCatalogue): { headerRow: number; columns: Map<string, number>; changes: WorkbookChange[] } {
   const found = findHeader(tab, columns);
   const headerAt = found?.headerRow ?? 0;
   const positions = new Map(found?.columns ?? []);
@@ -96,13 +132,13 @@ export function completeHeader(tab: TabData, columns: readonly ColumnSpec[], lan
     columns: positions,
     changes: [
       { kind: 'writeCells', tab: ref, row: headerAt, col: end, values: [headerRow(missing, lang)] },
-      { kind: 'formatTable', tab: ref, headerRow: headerAt, columns: columnFormats(missing, end) },
+      { kind: 'formatTable', tab: ref, headerRow: headerAt, columns: columnFormats(missing, lang, { startCol: end, catalogue }) },
     ],
   };
 }
 
-function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang): WorkbookChange[] {
-  return completeHeader(tab, columns, lang).changes;
+function extendHeader(tab: TabData, columns: readonly ColumnSpec[], lang: Lang, catalogue: readonly Category[]): WorkbookChange[] {
+  return completeHeader(tab, columns, lang, catalogue).changes;
 }
 
 
@@ -117,11 +153,11 @@ export function planSetup(book: WorkbookData, options: SetupOptions): SetupResul
     const spec = tabSpec(key);
     const existing = found.tabs[key];
     if (!existing) {
-      changes.push(...newTab(key, spec.title[lang], spec.columns, lang, initialRows(key, lang, options)));
+      changes.push(...newTab(key, spec.title[lang], spec.columns, lang, initialRows(key, lang, options), found.catalogue));
       created.push(spec.title[lang]);
       continue;
     }
-    const more = extendHeader(existing, spec.columns, lang);
+    const more = extendHeader(existing, spec.columns, lang, found.catalogue);
     if (key === 'settings') more.push(...missingSettings(existing, lang));
     if (more.length) {
       changes.push(...more);
@@ -136,11 +172,11 @@ export function planSetup(book: WorkbookData, options: SetupOptions): SetupResul
     const canonical = parseClassName(name)?.name;
     if (!canonical || withTabs.has(canonical)) continue;
     withTabs.add(canonical);
-    changes.push(...newTab(classTabKey(canonical), canonical, columns, lang, []));
+    changes.push(...newTab(classTabKey(canonical), canonical, columns, lang, [], found.catalogue));
     created.push(canonical);
   }
   for (const ct of found.classTabs) {
-    const more = extendHeader(ct.tab, columns, lang);
+    const more = extendHeader(ct.tab, columns, lang, found.catalogue);
     if (more.length) {
       changes.push(...more);
       extended.push(ct.tab.title);

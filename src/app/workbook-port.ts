@@ -11,7 +11,25 @@ export interface ColumnFormat {
   /** 0-based column index. */
   col: number;
   type: ColumnType;
+  /** The dropdown's values (choice, language, sex), spelt in the workbook's language. */
   allowed?: string[];
+  /**
+   * A checkbox column's two words where the workbook has no real checkboxes (.xlsx), in the workbook's language.
+   * The dropdown offers both; a tick written into the column is saved as `yes`, an unticked box as an empty cell
+   * (so that reading back gives the text, which parseFlag reads as the same boolean). Sheets keeps real checkboxes.
+   */
+  flag?: { yes: string; no: string };
+  /** What a person is told on entering a cell of the column, and when a value breaks its rule (a warning only). */
+  hint?: ColumnHint;
+}
+
+/** The teacher's help for one column, in the workbook's language; adapters cut it to what their spreadsheet shows. */
+export interface ColumnHint {
+  title: string;
+  prompt: string;
+  /** Absent where the column has no rule to break (free text, a list of categories). */
+  errorTitle?: string;
+  error?: string;
 }
 
 export type WorkbookChange =
@@ -29,8 +47,12 @@ export type WorkbookChange =
   | { kind: 'appendRows'; tab: TabRef; values: Cell[][] }
   /** Clears the tab and writes the rows from the top: only for tabs Qamqor owns (passport, issues). */
   | { kind: 'replaceRows'; tab: TabRef; values: Cell[][] }
-  /** Header row frozen, columns typed (dropdowns, checkboxes, dates, IIN as plain text). */
-  | { kind: 'formatTable'; tab: TabRef; headerRow: number; columns: ColumnFormat[] };
+  /**
+   * Header row frozen, columns typed (dropdowns, checkboxes, dates, IIN as plain text), the header protected where
+   * the adapter can. `frozenColumns`: columns kept in view on the left (a class tab's pupil name); absent, the tab
+   * keeps what it has.
+   */
+  | { kind: 'formatTable'; tab: TabRef; headerRow: number; columns: ColumnFormat[]; frozenColumns?: number };
 
 export interface WorkbookPort {
   /** Everything the workbook holds, in one read. */

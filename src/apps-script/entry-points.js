@@ -11,6 +11,8 @@ function qamqorArchive() { Qamqor.menu('qamqorArchive'); }
 function qamqorNewYear() { Qamqor.menu('qamqorNewYear'); }
 function qamqorReports() { Qamqor.menu('qamqorReports'); }
 function qamqorPlaceholders() { Qamqor.menu('qamqorPlaceholders'); }
+function qamqorCases() { Qamqor.menu('qamqorCases'); }
+function qamqorCaseSidebar() { Qamqor.menu('qamqorCaseSidebar'); }
 function qamqorHelp() { Qamqor.menu('qamqorHelp'); }
-function qamqorReportsStep() { return Qamqor.reportsStep(); }
+function qamqorReportsStep(draft) { return Qamqor.reportsStep(draft); }
 function qamqorReportsProgress() { return Qamqor.reportsProgress(); }

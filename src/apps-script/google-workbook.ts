@@ -417,7 +417,10 @@ class BatchPlan {
       const numberFormat = TEXT_TYPES.has(column.type) ? { type: 'TEXT' as const, pattern: '@' } : column.type === 'date' ? DATE_FORMAT : null;
       if (numberFormat) r.push({ repeatCell: { range, cell: { userEnteredFormat: { numberFormat } }, fields: 'userEnteredFormat.numberFormat' } });
       const rule = validationRule(column);
-      if (rule) r.push({ setDataValidation: { range, rule } });
+      // The same hint the .xlsx shows on entering a cell, where Sheets has a rule to carry it; a real checkbox
+      // needs none (the hint speaks of the words an .xlsx shows instead).
+      const hinted = rule && column.hint && column.type !== 'checkbox' ? { ...rule, inputMessage: column.hint.prompt } : rule;
+      if (hinted) r.push({ setDataValidation: { range, rule: hinted } });
     }
   }
 }

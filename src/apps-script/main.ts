@@ -64,8 +64,8 @@ export function menu(functionName: string): void {
 }
 
 /** The reports sidebar's step: one execution's worth of documents, and where the run stands. */
-export function reportsStep(): Progress {
-  return stepOf(services());
+export function reportsStep(draft?: boolean): Progress {
+  return stepOf(services(), { draft: draft === true });
 }
 
 /** Polled by the reports sidebar while a step runs. */

@@ -7,7 +7,8 @@ import { tabSpec, type Lang } from '../domain/template';
 import { failureMessage, logFailure } from './google-errors';
 import type { GoogleServices } from './google-services';
 import { showHelp } from './help';
-import { say, ui } from './messages';
+import { casesUi, say, ui } from './messages';
+import { caseFileAction, caseNotice, caseSidebarAction } from './cases';
 import { passportAction } from './passport-action';
 import { pedagogueEmails } from './protections';
 import { showPlaceholders, showReportsSidebar } from './reports/sidebar';
@@ -39,6 +40,9 @@ export const MENU: readonly MenuItem[] = [
   { functionName: 'qamqorPlaceholders', label: ui.menuPlaceholders, run: { dialog: showPlaceholders }, who: 'pedagogue' },
   { functionName: 'qamqorArchive', label: ui.menuArchive, run: { action: archiveAction }, who: 'pedagogue', separated: true },
   { functionName: 'qamqorNewYear', label: ui.menuNewYear, run: { action: newYearAction }, who: 'pedagogue' },
+  // The confidential case file: a spreadsheet of its own, the pedagogue's alone; a teacher's menu shows nothing of it.
+  { functionName: 'qamqorCases', label: casesUi.menuCases, run: { action: caseFileAction }, who: 'pedagogue', separated: true },
+  { functionName: 'qamqorCaseSidebar', label: casesUi.menuCaseSidebar, run: { action: caseSidebarAction }, who: 'pedagogue' },
   { functionName: 'qamqorHelp', label: ui.menuHelp, run: { dialog: showHelp }, who: 'anyone', separated: true },
 ];
 
@@ -90,6 +94,8 @@ export function openMenu(services: GoogleServices): void {
     first = false;
   }
   menu.addToUi();
+  // The pedagogue's overdue cases, from her own user properties (a teacher never reads them: two calls saved).
+  if (role === 'pedagogue') caseNotice(services, lang, services.now ? services.now() : new Date());
 }
 
 export function runMenuItem(services: GoogleServices, functionName: string): void {

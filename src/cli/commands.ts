@@ -16,15 +16,27 @@ export const FLAGS = {
   pupils: { type: 'string' },
   only: { type: 'string', multiple: true },
   draft: { type: 'boolean' },
+  google: { type: 'string' },
+  credentials: { type: 'string' },
+  /** The registry a case file's pupils are looked up in (names and classes by IIN; nothing goes the other way). */
+  registry: { type: 'string' },
+  /** The day deadlines are counted on, YYYY-MM-DD (default: the computer's). */
+  today: { type: 'string' },
+  /** What a CSV is imported into: pupils (the default), or a tab of the case file; see IMPORT_TARGETS in commands/import.ts. */
+  into: { type: 'string' },
+  /** The case file's password (else the QAMQOR_CASES_PASSWORD variable). */
+  password: { type: 'string' },
+  /** Case ids, comma-separated: the documents of these cases only. */
+  cases: { type: 'string' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 export type FlagName = keyof typeof FLAGS;
 
-/** A positional argument, named by its placeholder in messages.ts. */
-export type ArgName = 'book' | 'csv';
+/** A positional argument, named by its placeholder in messages.ts; a last one ending in `…` takes any number of words. */
+export type ArgName = 'book' | 'csv' | 'district' | 'schools…' | 'cases…';
 
 export interface CommandSpec {
-  /** Positional arguments, all required. */
+  /** Positional arguments, all required, except a last one ending in `…` (any number: the command checks them). */
   args: readonly ArgName[];
   /**
    * Flags besides the ones every command takes (--lang, --help, --version), in the order the usage line shows them;
@@ -42,7 +54,7 @@ export const COMMON_FLAGS: readonly FlagName[] = ['lang'];
 // Each loader is a dynamic import, so the bundle keeps each command (and exceljs, docx…) in a chunk of its own.
 export const COMMANDS = {
   init: { args: ['book'], flags: ['lang', 'year', 'school'], load: () => import('./commands/init').then((m) => m.initCommand) },
-  import: { args: ['book', 'csv'], flags: [], load: () => import('./commands/import').then((m) => m.importCommand) },
+  import: { args: ['book', 'csv'], flags: ['into', 'password'], load: () => import('./commands/import').then((m) => m.importCommand) },
   validate: { args: ['book'], flags: ['json', 'write'], load: () => import('./commands/validate').then((m) => m.validateCommand) },
   passport: {
     args: ['book'],
@@ -58,6 +70,18 @@ export const COMMANDS = {
     load: () => import('./commands/reports').then((m) => m.reportsCommand),
   },
   demo: { args: [], flags: ['out', 'lang', 'pupils'], load: () => import('./commands/demo').then((m) => m.demoCommand) },
+  // `cases init <cases.xlsx>`, `cases <cases.xlsx>`, `cases validate <cases.xlsx>`, `cases reports <cases.xlsx>`: the
+  // subcommand is the first word; each takes its own flags of these (commands/cases.ts checks them).
+  cases: {
+    args: ['cases…'],
+    flags: ['registry', 'today', 'json', 'password', 'out', 'cases', 'only', 'lang'],
+    load: () => import('./commands/cases').then((m) => m.casesCommand),
+  },
+  district: {
+    args: ['district', 'schools…'],
+    flags: ['json', 'google', 'credentials', 'year', 'lang'],
+    load: () => import('./commands/district').then((m) => m.districtCommand),
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -110,6 +110,16 @@ export const placeholders = {
   out: { kk: 'БУМА', ru: 'ПАПКА' },
   pupils: { kk: '1000', ru: '1000' },
   only: { kk: 'ЕСЕП', ru: 'ОТЧЁТ' },
+  district: { kk: '<аудан.xlsx>', ru: '<район.xlsx>' },
+  'schools…': { kk: '<мектеп.xlsx>…', ru: '<школа.xlsx>…' },
+  google: { kk: '<ids.txt>', ru: '<ids.txt>' },
+  credentials: { kk: '<key.json>', ru: '<key.json>' },
+  'cases…': { kk: '[init|validate|reports] <істер.xlsx>', ru: '[init|validate|reports] <дела.xlsx>' },
+  registry: { kk: '<кітап.xlsx>', ru: '<книга.xlsx>' },
+  today: { kk: 'ЖЖЖЖ-АА-КК', ru: 'ГГГГ-ММ-ДД' },
+  into: { kk: 'pupils|cases|actions|reviews|consents', ru: 'pupils|cases|actions|reviews|consents' },
+  password: { kk: 'ҚҰПИЯСӨЗ', ru: 'ПАРОЛЬ' },
+  cases: { kk: 'C-001,C-002', ru: 'C-001,C-002' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const helpText = {
@@ -178,9 +188,47 @@ export const commandHelp: Record<string, Record<Lang, { about: string; one?: str
       one: 'часть документов не создана',
     },
   },
+  cases: {
+    kk: {
+      about: `Құпия іс қағаздары (әлеуметтік сүйемелдеу мен патронат) — тізілімнен бөлек файл:
+  cases init <істер.xlsx> [--lang] [--password]   жаңа файл; құпиясөзбен — Office стандартымен шифрланады
+  cases <істер.xlsx> [--registry] [--today] [--json]   істер: кезеңі, кураторы, мерзімі өткендері, келесі шолу
+  cases validate <істер.xlsx> [--registry] [--json]    барлық қате мен ескерту
+  cases reports <істер.xlsx> --registry <кітап.xlsx> --out БУМА [--cases] [--only]   құжаттар (.docx, құпия)
+CSV-ді парақтарға қосу: qamqor import <істер.xlsx> <файл.csv> --into cases|actions|reviews|consents.
+Құпиясөз: --password немесе QAMQOR_CASES_PASSWORD. Әр өзгеріс «Өзгерістер журналы» парағына жазылады.`,
+      one: 'іс қағаздарында қате бар немесе кейбір құжаттар жасалмады',
+    },
+    ru: {
+      about: `Конфиденциальный файл дел (социальное сопровождение и патронат) — отдельно от реестра:
+  cases init <дела.xlsx> [--lang] [--password]   новый файл; с паролем — шифрование по стандарту Office
+  cases <дела.xlsx> [--registry] [--today] [--json]   дела: этап, куратор, просрочки, следующий обзор
+  cases validate <дела.xlsx> [--registry] [--json]    все ошибки и предупреждения
+  cases reports <дела.xlsx> --registry <книга.xlsx> --out ПАПКА [--cases] [--only]   документы (.docx, конфиденциально)
+Добавить CSV на листы: qamqor import <дела.xlsx> <файл.csv> --into cases|actions|reviews|consents.
+Пароль: --password или QAMQOR_CASES_PASSWORD. Каждое изменение записывается на лист «Журнал изменений».`,
+      one: 'в файле дел есть ошибки или часть документов не создана',
+    },
+  },
   demo: {
     kk: { about: 'Жасалған мектепте бәрі қатарынан: CSV, тізілім, импорт, тексеру, паспорт, есептер, жаңа оқу жылы.\nБума бос емес және оны демо жасамаған болса, алдымен сұрайды.' },
     ru: { about: 'Всё подряд на сгенерированной школе: CSV, реестр, импорт, проверка, паспорт, отчёты, новый учебный год.\nЕсли папка не пуста и создана не демо, сначала спрашивает.' },
+  },
+  district: {
+    kk: {
+      about: `Мектептердің әлеуметтік паспорттарын аудан бойынша жинақтайды: әр кітаптың «qamqor passport --write» жазған
+«Әлеуметтік паспорт» парағы ғана оқылады (оқушылардың жолдары оқылмайды). <аудан.xlsx> кітабына мектептер мен
+санаттар кестесі, аудан бойынша барлығы, үлестер, өткен жылмен салыстыру және диаграмма жазылады; одан
+«qamqor reports <аудан.xlsx> --out БУМА» талдамалық есеп жасайды. --google: мектептердің Google кестелері.`,
+      one: 'кейбір мектептер жиынтыққа енгізілмеді (әрқайсысы аталады)',
+    },
+    ru: {
+      about: `Сводит социальные паспорта школ по району: из каждой книги читается только лист «Социальный паспорт»,
+записанный «qamqor passport --write» (строки учеников не читаются). В книгу <район.xlsx> пишутся таблица школ
+по категориям, итоги района, доли, сравнение с прошлым годом и диаграмма; по ней «qamqor reports <район.xlsx>
+--out ПАПКА» делает аналитический отчёт. --google: таблицы Google школ.`,
+      one: 'часть школ не включена в свод (каждая названа)',
+    },
   },
 };
 
@@ -209,6 +257,41 @@ export const flagHelp: Record<string, Record<Lang, string>> = {
   only: {
     kk: 'тек аталған есептер, үтір арқылы: annual-report, school-passport, class-passport, lists, orphans, res64, profiles…',
     ru: 'только названные отчёты, через запятую: annual-report, school-passport, class-passport, lists, orphans, res64, profiles…',
+  },
+  google: {
+    kk: 'мектептердің Google кестелері: әр жолда кестенің идентификаторы немесе сілтемесі, қаласаңыз соңынан kk не ru (# — түсініктеме)',
+    ru: 'таблицы Google школ: в каждой строке идентификатор или ссылка на таблицу, при желании затем kk или ru (# — комментарий)',
+  },
+  credentials: {
+    kk: 'Google қызметтік аккаунтының JSON кілті (әдепкіде GOOGLE_APPLICATION_CREDENTIALS)',
+    ru: 'JSON-ключ сервисного аккаунта Google (по умолчанию GOOGLE_APPLICATION_CREDENTIALS)',
+  },
+  'district.year': { kk: 'жиынтықтың оқу жылы (әдепкіде — мектептердің көбінің оқу жылы)', ru: 'учебный год свода (по умолчанию — год большинства школ)' },
+  'district.lang': { kk: 'хабарламалар мен жиынтық кітаптың тілі (әдепкіде kk)', ru: 'язык сообщений и книги свода (по умолчанию kk)' },
+  'district.json': { kk: 'аудан жиынтығы DESIGN.md сипаттаған JSON түрінде', ru: 'свод района в виде JSON, описанного в DESIGN.md' },
+  'import.into': {
+    kk: 'CSV қайда қосылады: pupils (әдепкі, сынып парақтарына) немесе іс қағаздарының парағы: cases, actions, reviews, consents',
+    ru: 'куда добавить CSV: pupils (по умолчанию, на листы классов) или лист файла дел: cases, actions, reviews, consents',
+  },
+  password: {
+    kk: 'іс қағаздары файлының құпиясөзі (әдепкіде QAMQOR_CASES_PASSWORD айнымалысы)',
+    ru: 'пароль файла дел (по умолчанию — переменная QAMQOR_CASES_PASSWORD)',
+  },
+  'cases.lang': { kk: 'хабарлама мен құжаттардың тілі; init үшін — жаңа файлдың тілі (әдепкіде kk)', ru: 'язык сообщений и документов; для init — язык нового файла (по умолчанию kk)' },
+  'cases.registry': {
+    kk: 'оқушылардың аты-жөні мен сыныбы ЖСН бойынша алынатын тізілім (reports үшін міндетті); тізілімге ештеңе жазылмайды',
+    ru: 'реестр, из которого по ИИН берутся ФИО и класс учеников (для reports обязателен); в реестр ничего не пишется',
+  },
+  'cases.today': { kk: 'мерзімдер есептелетін күн (әдепкіде — бүгін)', ru: 'дата, на которую считаются сроки (по умолчанию — сегодня)' },
+  'cases.json': { kk: 'істер DESIGN.md сипаттаған JSON түрінде (validate үшін — қателер тізімі)', ru: 'дела в виде JSON, описанного в DESIGN.md (для validate — список ошибок)' },
+  'cases.out': { kk: 'reports: құжаттар жазылатын бума', ru: 'reports: папка для документов' },
+  'cases.cases': {
+    kk: 'reports: тек осы істердің құжаттары (үтір арқылы); бұйрыққа — тек осы істер',
+    ru: 'reports: документы только этих дел (через запятую); в приказ — только эти дела',
+  },
+  'cases.only': {
+    kk: 'reports: тек осы құжаттар: plan, summary, profile, protocol, order, meeting',
+    ru: 'reports: только эти документы: plan, summary, profile, protocol, order, meeting',
   },
 };
 
@@ -253,6 +336,7 @@ export const expectedValues = {
   lang: { kk: 'kk немесе ru', ru: 'kk или ru' },
   year: { kk: '2025-2026 түріндегі оқу жылы', ru: 'учебный год вида 2025-2026' },
   pupils: { kk: 'оң бүтін сан', ru: 'целое положительное число' },
+  today: { kk: 'ЖЖЖЖ-АА-КК түріндегі күн', ru: 'дата вида ГГГГ-ММ-ДД' },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** A file or folder the command could not use, by Node's error code; the path is the one the system named. */
@@ -315,3 +399,125 @@ export const YES_ANSWERS: ReadonlySet<string> = new Set(['иә', 'ия', 'и', '
 export function t(line: Line, lang: Lang, params: P = {}): string {
   return line[lang](params);
 }
+
+/** What `qamqor district` says (the reasons a school is left out are in domain/i18n.ts, shared with the report). */
+export const districtText = {
+  written: {
+    kk: (p) => `Аудан жиынтығы жазылды: «${p.file}» (мектептер: ${p.schools}, оқушылар: ${p.students}, отбасылар: ${p.families})`,
+    ru: (p) => `Свод района записан: «${p.file}» (школ: ${p.schools}, учащихся: ${p.students}, семей: ${p.families})`,
+  },
+  excluded: {
+    kk: (p) => `Жиынтыққа енгізілмеді: ${p.count} (жоғарыда аталған)`,
+    ru: (p) => `Не включено в свод: ${p.count} (названы выше)`,
+  },
+  nothingSummed: { kk: () => 'Бірде-бір мектеп жиынтыққа енгізілмеді', ru: () => 'Ни одна школа не включена в свод' },
+  noSchools: {
+    kk: (p) => `district командасына мектептердің файлдары (${p.arg}) немесе --google <ids.txt> керек`,
+    ru: (p) => `команде district нужны файлы школ (${p.arg}) или --google <ids.txt>`,
+  },
+  outNotDistrict: {
+    kk: (p) => `«${p.file}» бар және ол аудан жиынтығы емес (мүмкін, мектептің тізілімі): үстінен жазбаймын. Жиынтық үшін жаңа файлдың атауын беріңіз`,
+    ru: (p) => `«${p.file}» уже существует и не является сводом района (возможно, это реестр школы): не перезаписываю. Укажите для свода новое имя файла`,
+  },
+  no_credentials: {
+    kk: () => 'Google қызметтік аккаунтының кілті көрсетілмеген: --credentials <key.json> немесе GOOGLE_APPLICATION_CREDENTIALS айнымалысы',
+    ru: () => 'не указан ключ сервисного аккаунта Google: --credentials <key.json> или переменная GOOGLE_APPLICATION_CREDENTIALS',
+  },
+  bad_credentials: {
+    kk: (p) => `«${p.file}» Google қызметтік аккаунтының кілті емес (${p.detail}): Google Cloud-та жүктеп алынған JSON кілтті көрсетіңіз`,
+    ru: (p) => `«${p.file}» не является ключом сервисного аккаунта Google (${p.detail}): укажите JSON-ключ, скачанный в Google Cloud`,
+  },
+  auth_failed: {
+    kk: (p) => `Google «${p.file}» кілтін қабылдамады (${p.detail}): кілт жойылмағанын және жобада Google Sheets API қосулы екенін тексеріңіз`,
+    ru: (p) => `Google не принял ключ «${p.file}» (${p.detail}): проверьте, что ключ не удалён и в проекте включён Google Sheets API`,
+  },
+  ids_unreadable: {
+    kk: (p) => `«${p.file}» оқылмады (${p.detail})`,
+    ru: (p) => `не удалось прочитать «${p.file}» (${p.detail})`,
+  },
+  idsEmpty: {
+    kk: (p) => `«${p.file}» файлында бірде-бір кесте жоқ`,
+    ru: (p) => `в «${p.file}» нет ни одной таблицы`,
+  },
+  progress: {
+    kk: (p) => `Google Sheets: ${p.bar} ${p.done}/${p.total} мектеп`,
+    ru: (p) => `Google Sheets: ${p.bar} ${p.done}/${p.total} школ`,
+  },
+  reportsNotDistrict: {
+    kk: (p) => `«${p.file}» — аудан жиынтығы емес`,
+    ru: (p) => `«${p.file}» не является сводом района`,
+  },
+} satisfies Record<string, Line>;
+
+/** What `qamqor cases` and `qamqor import --into` a case-file tab say. */
+export const casesText = {
+  initDone: {
+    kk: (p) => `«${p.file}» іс қағаздары файлы құрылды: ${p.tabs}. ${p.encrypted ? 'Файл құпиясөзбен шифрланған (Office стандарты, ECMA-376 agile, AES-256): құпиясөзсіз оны ешкім, Qamqor да, аша алмайды' : 'Файл шифрланбаған: шифрлау үшін --password немесе QAMQOR_CASES_PASSWORD беріңіз'}`,
+    ru: (p) => `создан файл дел «${p.file}»: ${p.tabs}. ${p.encrypted ? 'Файл зашифрован паролем (стандарт Office, ECMA-376 agile, AES-256): без пароля его не откроет никто, и Qamqor тоже' : 'Файл не зашифрован: для шифрования укажите --password или QAMQOR_CASES_PASSWORD'}`,
+  },
+  passwordUnused: {
+    kk: (p) => `«${p.file}» шифрланбаған: берілген құпиясөз қолданылмады, файл бұрынғыдай шифрсыз сақталады`,
+    ru: (p) => `файл «${p.file}» не зашифрован: указанный пароль не использован, файл сохраняется как был, без шифрования`,
+  },
+  heading: {
+    kk: (p) => `Іс қағаздары «${p.file}», ${p.today} күнгі жағдай: ашық істер — ${p.open}, жабылғандары — ${p.closed}, мерзімі өткендері — ${p.overdue}`,
+    ru: (p) => `Файл дел «${p.file}» на ${p.today}: открытых дел — ${p.open}, закрытых — ${p.closed}, с просрочкой — ${p.overdue}`,
+  },
+  noCases: { kk: () => 'Істер әлі жоқ.', ru: () => 'Дел пока нет.' },
+  noRegistry: {
+    kk: () => 'Оқушылардың аты-жөні мен сыныбы тізілімнен алынады: --registry <кітап.xlsx> беріңіз',
+    ru: () => 'ФИО и классы учеников берутся из реестра: укажите --registry <книга.xlsx>',
+  },
+  checked: {
+    kk: (p) => `Тексеру: ${p.errors} қате, ${p.warnings} ескерту${p.errors || p.warnings ? ' (толығырақ: qamqor cases validate)' : ''}`,
+    ru: (p) => `Проверка: ошибок ${p.errors}, предупреждений ${p.warnings}${p.errors || p.warnings ? ' (подробно: qamqor cases validate)' : ''}`,
+  },
+  clean: { kk: (p) => `Іс қағаздарында қате жоқ: ${p.cases} іс.`, ru: (p) => `В файле дел ошибок нет: дел ${p.cases}.` },
+  summary: {
+    kk: (p) => `Барлығы: ${p.errors} қате, ${p.warnings} ескерту; ${p.cases} іс.`,
+    ru: (p) => `Итого: ошибок ${p.errors}, предупреждений ${p.warnings}; дел ${p.cases}.`,
+  },
+  imported: {
+    kk: (p) => `«${p.tab}» парағына ${p.count} жол қосылды; әрқайсысы «${p.audit}» парағына жазылды`,
+    ru: (p) => `на лист «${p.tab}» добавлено строк: ${p.count}; каждая записана на лист «${p.audit}»`,
+  },
+  unknownSubcommand: {
+    kk: (p) => `cases командасының «${p.value}» деген бөлімі жоқ: init, validate, reports немесе файлдың атауы`,
+    ru: (p) => `у команды cases нет подкоманды «${p.value}»: init, validate, reports или имя файла`,
+  },
+  flagNotTaken: {
+    kk: (p) => `cases ${p.sub} ${p.flag} параметрін қабылдамайды`,
+    ru: (p) => `cases ${p.sub} не принимает параметр ${p.flag}`,
+  },
+  missingFile: { kk: (p) => `cases ${p.sub} командасына <істер.xlsx> керек`, ru: (p) => `команде cases ${p.sub} нужен файл <дела.xlsx>` },
+  needsFlag: { kk: (p) => `cases ${p.sub} командасына ${p.flag} керек`, ru: (p) => `команде cases ${p.sub} нужен параметр ${p.flag}` },
+  unknownInto: {
+    kk: (p) => `--into ${p.value}: мұндай мақсат жоқ; болатындары: ${p.targets}`,
+    ru: (p) => `--into ${p.value}: нет такого назначения; возможные: ${p.targets}`,
+  },
+  unknownCaseIds: {
+    kk: (p) => `--cases: мұндай істер жоқ: ${p.value}`,
+    ru: (p) => `--cases: таких дел нет: ${p.value}`,
+  },
+  unknownOnly: {
+    kk: (p) => `--only ${p.value}: мұндай құжат жоқ (plan, summary, profile, protocol, order, meeting)`,
+    ru: (p) => `--only ${p.value}: такого документа нет (plan, summary, profile, protocol, order, meeting)`,
+  },
+  documentsDone: {
+    kk: (p) => `${p.count} құпия құжат жазылды: ${p.dir} (файлдарды тек өзіңіз оқи аласыз)`,
+    ru: (p) => `записано конфиденциальных документов: ${p.count} в ${p.dir} (файлы доступны для чтения только вам)`,
+  },
+  demoDocuments: {
+    kk: (p) => `іс қағаздарының құпия құжаттары (${p.today} күнгі жағдай): ${p.count} → ${p.dir}`,
+    ru: (p) => `конфиденциальные документы по делам (на ${p.today}): ${p.count} → ${p.dir}`,
+  },
+  noProfile: {
+    kk: (p) => `профиль жасалмады (${p.value}): оқушының ЖСН-і тізілімде жоқ, профильдің тізілімдегі жолдары бос қалар еді`,
+    ru: (p) => `профиль не создан (${p.value}): ИИН ученика нет в реестре, строки профиля из реестра остались бы пустыми`,
+  },
+  extraArgument: { kk: (p) => `артық аргумент: «${p.value}»`, ru: (p) => `лишний аргумент: «${p.value}»` },
+  documentsNone: {
+    kk: () => 'жасалатын құжат жоқ: таңдалған істерде жоспар да, шолу да, жабылу да, жаңа куратор да жоқ',
+    ru: () => 'документов для создания нет: у выбранных дел нет ни плана, ни обзоров, ни закрытия, ни новых кураторов',
+  },
+} satisfies Record<string, Line>;

@@ -97,6 +97,15 @@ export const issueMessages = {
     kk: (p) => `санат жолы дұрыс емес: ${p.value}`,
     ru: (p) => `строка категории неверна: ${p.value}`,
   },
+  // unknown_category said with the catalogue's labels, which a teacher types, rather than its codes.
+  unknown_category_label: {
+    kk: (p) => `«${p.value}» деген санат «Санаттар» парағында жоқ; санатты сол парақтағы атауымен жазыңыз немесе параққа жаңа санат қосыңыз`,
+    ru: (p) => `категории «${p.value}» нет на листе «Категории»; напишите категорию так, как она названа на этом листе, или добавьте её туда`,
+  },
+  unknown_category_near: {
+    kk: (p) => `«${p.value}» деген санат «Санаттар» парағында жоқ; «${p.near}» деп жазу керек пе?`,
+    ru: (p) => `категории «${p.value}» нет на листе «Категории»; может быть, «${p.near}»?`,
+  },
 } satisfies Record<string, Message>;
 
 export type MessageCode = keyof typeof issueMessages;
@@ -126,6 +135,9 @@ export const words = {
   studentsSlashFamilies: { kk: 'оқушы/отбасы', ru: 'учащиеся/семьи' },
   error: { kk: 'қате', ru: 'ошибка' },
   warning: { kk: 'ескерту', ru: 'предупреждение' },
+  // A checkbox where the workbook has none (.xlsx): the dropdown's words; an unticked box is left empty.
+  flagYes: { kk: 'иә', ru: 'да' },
+  flagNo: { kk: 'жоқ', ru: 'нет' },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** Why an imported row could not be placed: written into the rejects file. */
@@ -280,6 +292,31 @@ export const failures = {
     kk: (p) => `тізілім қазірдің өзінде ${p.year} оқу жылында жүргізілуде. ${p.next} оқу жылына көшу ${p.date} бастап мүмкін: жаңа оқу жылы ағымдағы оқу жылының соңғы айы — мамырдан бастап ашылады, сондықтан бір жыл екі рет басталмайды`,
     ru: (p) => `реестр уже ведётся за ${p.year} учебный год. Перейти на ${p.next} учебный год можно с ${p.date}: новый учебный год открывается с мая, последнего месяца текущего учебного года, поэтому один год не может быть начат дважды`,
   },
+  // The confidential case file (src/domain/cases): a workbook of its own, maybe encrypted with a password.
+  not_a_case_file: {
+    kk: (p) => `«${p.file}» іс қағаздары файлы емес: онда «Істер» парағы жоқ (тізілімнің өзі ме? Іс қағаздарын «qamqor cases init» жасайды)`,
+    ru: (p) => `«${p.file}» не является файлом дел: в нём нет листа «Дела» (это сам реестр? Файл дел создаёт «qamqor cases init»)`,
+  },
+  case_file_is_registry: {
+    kk: (p) => `«${p.file}» — мектептің ортақ тізілімі: іс қағаздары оған ешқашан жазылмайды; бөлек файлды көрсетіңіз`,
+    ru: (p) => `«${p.file}» — общий реестр школы: сведения о делах в него никогда не записываются; укажите отдельный файл`,
+  },
+  cases_password_needed: {
+    kk: (p) => `«${p.file}» құпиясөзбен шифрланған: құпиясөзді --password параметрімен немесе QAMQOR_CASES_PASSWORD айнымалысымен беріңіз`,
+    ru: (p) => `файл «${p.file}» зашифрован паролем: укажите пароль параметром --password или в переменной QAMQOR_CASES_PASSWORD`,
+  },
+  cases_password_wrong: {
+    kk: (p) => `«${p.file}» ашылмады: құпиясөз қате. Ештеңе өзгерген жоқ`,
+    ru: (p) => `файл «${p.file}» не открыт: неверный пароль. Ничего не изменено`,
+  },
+  cases_not_decrypted: {
+    kk: (p) => `«${p.file}» шифрын ашу мүмкін болмады (${p.reason}): файлды Excel немесе LibreOffice-те ашып, құпиясөзбен қайта сақтаңыз`,
+    ru: (p) => `файл «${p.file}» не удалось расшифровать (${p.reason}): откройте его в Excel или LibreOffice и сохраните с паролем заново`,
+  },
+  csv_missing_column: {
+    kk: (p) => `«${p.file}» файлында міндетті «${p.column}» бағаны жоқ; ештеңе қосылмады`,
+    ru: (p) => `в файле «${p.file}» нет обязательного столбца «${p.column}»; ничего не добавлено`,
+  },
 } satisfies Record<string, Message>;
 
 /** Why a file is not an .xlsx workbook Qamqor can open: the `reason` of `not_xlsx`. */
@@ -329,3 +366,245 @@ export class RegistryError extends Error {
     return say(failures[this.code], lang, this.params);
   }
 }
+
+/** The district workbook's tabs, headers and labels (`qamqor district`). */
+export const districtWords = {
+  department: { kk: 'Аудандық білім бөлімі', ru: 'Районный отдел образования' },
+  tabSummary: { kk: 'Аудан', ru: 'Район' },
+  tabSchools: { kk: 'Мектептер', ru: 'Школы' },
+  tabData: { kk: 'Деректер', ru: 'Данные' },
+  schools: { kk: 'Мектептер', ru: 'Школы' },
+  school: { kk: 'Мектеп', ru: 'Школа' },
+  shareOfDistrict: { kk: 'Аудандағы үлесі (оқушылар)', ru: 'Доля в районе (учащиеся)' },
+  lastYearStudents: { kk: 'Өткен жылы: оқушылар', ru: 'В прошлом году: учащиеся' },
+  lastYearFamilies: { kk: 'Өткен жылы: отбасылар', ru: 'В прошлом году: семьи' },
+  changeStudents: { kk: 'Өзгерісі: оқушылар', ru: 'Изменение: учащиеся' },
+  changeFamilies: { kk: 'Өзгерісі: отбасылар', ru: 'Изменение: семьи' },
+  excludedTitle: { kk: 'Жиынтыққа енгізілмеген мектептер', ru: 'Школы, не включённые в свод' },
+  source: { kk: 'Файл немесе ids.txt жолы', ru: 'Файл или строка ids.txt' },
+  reason: { kk: 'Себебі', ru: 'Причина' },
+  chartTitle: { kk: 'Санаттар бойынша оқушылар саны', ru: 'Число учащихся по категориям' },
+  fileMissing: { kk: 'файл табылмады', ru: 'файл не найден' },
+  reportFile: { kk: 'Аудандық талдамалық есеп', ru: 'Районный аналитический отчёт' },
+  chartPupils: { kk: 'Оқушы санаттары: оқушылар саны', ru: 'Категории учащихся: число учащихся' },
+  chartFamilies: { kk: 'Отбасы санаттары: оқушылар саны', ru: 'Категории семей: число учащихся' },
+  noCompare: {
+    kk: 'Өткен оқу жылымен салыстыру жоқ: кей мектептердің паспорт парағында өткен жылдың көрсеткіштері жоқ',
+    ru: 'Сравнения с прошлым учебным годом нет: на листе паспорта некоторых школ нет показателей прошлого года',
+  },
+  // The data tab: one row per school and category, read back by `qamqor reports`; headers found by either language.
+  colSchoolYear: { kk: 'Оқу жылы', ru: 'Учебный год' },
+  colSchool: { kk: 'Мектеп', ru: 'Школа' },
+  colSource: { kk: 'Дереккөз (файл немесе ids.txt жолы)', ru: 'Источник (файл или строка ids.txt)' },
+  colCategory: { kk: 'Санат коды (бос — мектеп бойынша барлығы)', ru: 'Код категории (пусто — всего по школе)' },
+  colLabelKk: { kk: 'Санат (қазақша)', ru: 'Категория (каз.)' },
+  colLabelRu: { kk: 'Санат (орысша)', ru: 'Категория (рус.)' },
+  colLevel: { kk: 'Деңгейі (pupil / family)', ru: 'Уровень (pupil / family)' },
+  colKind: { kk: 'Түрі (category / support)', ru: 'Вид (category / support)' },
+  colStudents: { kk: 'Оқушылар', ru: 'Учащиеся' },
+  colFamilies: { kk: 'Отбасылар', ru: 'Семьи' },
+  colBeforeYear: { kk: 'Өткен оқу жылы', ru: 'Прошлый учебный год' },
+  colBeforeStudents: { kk: 'Өткен жылы: оқушылар', ru: 'В прошлом году: учащиеся' },
+  colBeforeFamilies: { kk: 'Өткен жылы: отбасылар', ru: 'В прошлом году: семьи' },
+  colProblem: { kk: 'Жиынтыққа енгізілмеу себебі (коды)', ru: 'Причина исключения из свода (код)' },
+  colDetail: { kk: 'Түсіндірме', ru: 'Пояснение' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/** District titles that take figures. */
+export const districtTitles = {
+  summary: {
+    kk: (p) => `Аудан мектептерінің әлеуметтік паспорттарының жиынтығы — ${p.year} оқу жылы`,
+    ru: (p) => `Свод социальных паспортов школ района — ${p.year} учебный год`,
+  },
+  counts: {
+    kk: (p) => `Мектептер: ${p.schools}; оқушылар: ${p.students}; отбасылар: ${p.families}`,
+    ru: (p) => `Школ: ${p.schools}; учащихся: ${p.students}; семей: ${p.families}`,
+  },
+  lastYear: {
+    kk: (p) => `Өткен жылы (${p.year})`,
+    ru: (p) => `В прошлом году (${p.year})`,
+  },
+} satisfies Record<string, Message>;
+
+/** Why a school is not in the district's total: the full sentence, naming the file or the ids.txt line. */
+export const districtProblems = {
+  no_passport: {
+    kk: (p) => `«${p.source}»: «Әлеуметтік паспорт» парағы жоқ немесе бос — мектепте алдымен «qamqor passport --write» орындалуы керек; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: листа «Социальный паспорт» нет или он пуст — в школе сначала нужно выполнить «qamqor passport --write»; в свод не включена`,
+  },
+  unreadable_passport: {
+    kk: (p) => `«${p.source}»: паспорт парағы оқылмады (${p.detail}): оны «qamqor passport --write» арқылы қайта жазыңыз; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: лист паспорта не читается (${p.detail}): перезапишите его командой «qamqor passport --write»; в свод не включена`,
+  },
+  unknown_category: {
+    kk: (p) => `«${p.source}»: паспорттағы «${p.detail}» санаты мектептің «Санаттар» парағында жоқ (санаттар паспорт жазылғаннан кейін өзгерген): паспортты «qamqor passport --write» арқылы қайта жазыңыз; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: категории «${p.detail}» из паспорта нет на листе «Категории» школы (категории изменены после записи паспорта): перезапишите паспорт командой «qamqor passport --write»; в свод не включена`,
+  },
+  no_school_name: {
+    kk: (p) => `«${p.source}»: «Баптаулар» парағында мектептің атауы жазылмаған; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: на листе «Настройки» не указано наименование школы; в свод не включена`,
+  },
+  unreadable_file: {
+    kk: (p) => `«${p.source}»: ${p.detail}; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: ${p.detail}; в свод не включена`,
+  },
+  not_found: {
+    kk: (p) => `«${p.source}»: Google кестесі табылмады (404): идентификаторды немесе сілтемені тексеріңіз; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: таблица Google не найдена (404): проверьте идентификатор или ссылку; в свод не включена`,
+  },
+  no_access: {
+    kk: (p) => `«${p.source}»: қызметтік аккаунттың бұл кестеге рұқсаты жоқ (403): мектеп кестені ${p.detail} мекенжайымен «Оқырман» ретінде бөлісуі керек; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: у сервисного аккаунта нет доступа к таблице (403): школа должна открыть доступ для ${p.detail} с ролью «Читатель»; в свод не включена`,
+  },
+  quota: {
+    kk: (p) => `«${p.source}»: Google сұраныстар шегі (${p.detail}) бірнеше рет күткеннен кейін де босамады: команданы біраздан соң қайталаңыз; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: лимит запросов Google (${p.detail}) не освободился и после нескольких повторов: повторите команду позже; в свод не включена`,
+  },
+  google_error: {
+    kk: (p) => `«${p.source}»: Google қатесі (${p.detail}); жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}»: ошибка Google (${p.detail}); в свод не включена`,
+  },
+  bad_line: {
+    kk: (p) => `«${p.source}»: «${p.detail}» — Google кестесінің идентификаторы да, сілтемесі де емес; жол өткізіп жіберілді`,
+    ru: (p) => `«${p.source}»: «${p.detail}» — не идентификатор и не ссылка на таблицу Google; строка пропущена`,
+  },
+  other_year: {
+    kk: (p) => `«${p.source}» (${p.school}): паспорт ${p.year} оқу жылына жасалған, ал аудан жиынтығы ${p.district} оқу жылына; жиынтыққа енгізілмеді`,
+    ru: (p) => `«${p.source}» (${p.school}): паспорт составлен за ${p.year} учебный год, а свод района — за ${p.district} учебный год; в свод не включена`,
+  },
+  duplicate_name: {
+    kk: (p) => `«${p.source}»: «${p.school}» атты мектеп жиынтықта бұрыннан бар («${p.first}»); екіншісі енгізілмеді — мектептердің «Баптаулар» парағындағы атауларын тексеріңіз`,
+    ru: (p) => `«${p.source}»: школа «${p.school}» уже есть в своде («${p.first}»); вторая не включена — проверьте наименования школ на листе «Настройки»`,
+  },
+} satisfies Record<string, Message>;
+
+/** The same reasons, short enough for a table cell. */
+export const districtReasons = {
+  no_passport: { kk: () => 'паспорт парағы жоқ', ru: () => 'нет листа паспорта' },
+  unreadable_passport: { kk: () => 'паспорт парағы оқылмады', ru: () => 'лист паспорта не читается' },
+  unknown_category: { kk: (p) => `«${p.detail}» санаты тізімде жоқ`, ru: (p) => `категории «${p.detail}» нет в перечне` },
+  no_school_name: { kk: () => 'мектептің атауы жазылмаған', ru: () => 'не указано наименование школы' },
+  unreadable_file: { kk: () => 'файл ашылмады', ru: () => 'файл не открывается' },
+  not_found: { kk: () => 'Google кестесі табылмады (404)', ru: () => 'таблица Google не найдена (404)' },
+  no_access: { kk: () => 'кестеге рұқсат жоқ (403)', ru: () => 'нет доступа к таблице (403)' },
+  quota: { kk: () => 'Google сұраныстар шегі', ru: () => 'лимит запросов Google' },
+  google_error: { kk: (p) => `Google қатесі (${p.detail})`, ru: (p) => `ошибка Google (${p.detail})` },
+  bad_line: { kk: () => 'жол оқылмады', ru: () => 'строка не распознана' },
+  other_year: { kk: (p) => `басқа оқу жылы (${p.year})`, ru: (p) => `другой учебный год (${p.year})` },
+  duplicate_name: { kk: () => 'аттас мектеп қайталанған', ru: () => 'повтор наименования школы' },
+} satisfies Record<string, Message>;
+
+/** The district report's sentences made from the figures. */
+export const districtNarrative = {
+  intro: {
+    kk: (p) => `Жиынтық аудан мектептерінің ${p.year} оқу жылындағы әлеуметтік паспорттары бойынша жасалды: жиынтыққа енген мектептер – ${p.schools}, оқушылар – ${p.students}, отбасылар – ${p.families}.`,
+    ru: (p) => `Свод составлен по социальным паспортам школ района за ${p.year} учебный год: школ в своде – ${p.schools}, учащихся – ${p.students}, семей – ${p.families}.`,
+  },
+  largest: {
+    kk: (p) => `Оқушылар саны бойынша ең ірі санаттар: ${p.list}.`,
+    ru: (p) => `Наиболее многочисленные категории учащихся: ${p.list}.`,
+  },
+  noneInCategories: {
+    kk: () => 'Мектептердің паспорттарында әлеуметтік санаттағы оқушылар жоқ.',
+    ru: () => 'В паспортах школ нет учащихся социальных категорий.',
+  },
+  growth: {
+    kk: (p) => `${p.before} оқу жылымен салыстырғанда оқушылар саны ең көп өскен санаттар: ${p.list}.`,
+    ru: (p) => `По сравнению с ${p.before} учебным годом наибольший рост числа учащихся: ${p.list}.`,
+  },
+  decline: {
+    kk: (p) => `Оқушылар саны ең көп азайған санаттар: ${p.list}.`,
+    ru: (p) => `Наибольшее снижение числа учащихся: ${p.list}.`,
+  },
+  steady: {
+    kk: (p) => `${p.before} оқу жылымен салыстырғанда санаттардағы оқушылар саны өзгерген жоқ.`,
+    ru: (p) => `По сравнению с ${p.before} учебным годом число учащихся в категориях не изменилось.`,
+  },
+  noCompare: {
+    kk: (p) => `Өткен оқу жылымен салыстыру жасалмады: мына мектептердің паспортында өткен жылдың көрсеткіштері жоқ: ${p.names}.`,
+    ru: (p) => `Сравнение с прошлым учебным годом не проведено: в паспортах этих школ нет показателей прошлого года: ${p.names}.`,
+  },
+  excluded: {
+    kk: (p) => `Жиынтыққа енгізілмеген дереккөздер (мектептер) – ${p.count}; себептері 4-бөлімде келтірілген.`,
+    ru: (p) => `Не включено в свод источников (школ) – ${p.count}; причины приведены в разделе 4.`,
+  },
+  topSchool: {
+    kk: (p) => `«${p.label}» санатындағы оқушылар ең көп мектеп: ${p.school} (${p.count}).`,
+    ru: (p) => `Больше всего учащихся категории «${p.label}»: ${p.school} (${p.count}).`,
+  },
+  none: { kk: () => 'жоқ', ru: () => 'нет' },
+  andMore: { kk: (p) => `және тағы ${p.count}`, ru: (p) => `и ещё ${p.count}` },
+} satisfies Record<string, Message>;
+
+/**
+ * What a spreadsheet tells a teacher about a typed column: the hint on entering a cell, and the warning when a value
+ * breaks the column's rule (the engine still reads and reports what was typed). By column type; `values` is the
+ * dropdown's list, `yes`/`no` a checkbox's words, `labels` the catalogue's category names.
+ */
+export const columnHints = {
+  iin: {
+    title: { kk: () => 'ЖСН', ru: () => 'ИИН' },
+    prompt: { kk: () => 'ЖСН: 12 цифр, бос орынсыз. Туған күні мен жынысы ЖСН бойынша тексеріледі.', ru: () => 'ИИН: 12 цифр без пробелов. Дата рождения и пол сверяются с ИИН.' },
+    errorTitle: { kk: () => 'ЖСН: 12 цифр', ru: () => 'ИИН: 12 цифр' },
+    error: { kk: () => 'ЖСН 12 цифрдан тұрады. Жазылғанын құжатпен салыстырыңыз.', ru: () => 'ИИН состоит из 12 цифр. Сверьте записанное с документом.' },
+  },
+  date: {
+    title: { kk: () => 'Күні', ru: () => 'Дата' },
+    prompt: { kk: () => 'КК.АА.ЖЖЖЖ түрінде, мысалы 15.03.2014', ru: () => 'В виде ДД.ММ.ГГГГ, например 15.03.2014' },
+    errorTitle: { kk: () => 'Күн емес', ru: () => 'Это не дата' },
+    error: { kk: () => 'Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 15.03.2014', ru: () => 'Запишите дату в виде ДД.ММ.ГГГГ, например 15.03.2014' },
+  },
+  sex: {
+    title: { kk: () => 'Жынысы', ru: () => 'Пол' },
+    prompt: { kk: (p) => `Тізімнен таңдаңыз: ${p.values}`, ru: (p) => `Выберите из списка: ${p.values}` },
+    errorTitle: { kk: () => 'Тізімде жоқ', ru: () => 'Нет в списке' },
+    error: { kk: (p) => `Жынысы былай жазылады: ${p.values}`, ru: (p) => `Пол записывается так: ${p.values}` },
+  },
+  checkbox: {
+    title: { kk: () => 'Иә / жоқ', ru: () => 'Да / нет' },
+    prompt: { kk: (p) => `«${p.yes}» — белгіленген; бос немесе «${p.no}» — белгіленбеген`, ru: (p) => `«${p.yes}» — отмечено; пусто или «${p.no}» — не отмечено` },
+    errorTitle: { kk: () => 'Иә немесе жоқ', ru: () => 'Да или нет' },
+    error: { kk: (p) => `Бұл бағанға «${p.yes}» деп жазыңыз немесе бос қалдырыңыз`, ru: (p) => `В этом столбце пишите «${p.yes}» или оставьте пустым` },
+  },
+  integer: {
+    title: { kk: () => 'Сан', ru: () => 'Число' },
+    prompt: { kk: () => 'Бүтін сан, мысалы 4', ru: () => 'Целое число, например 4' },
+    errorTitle: { kk: () => 'Бүтін сан емес', ru: () => 'Не целое число' },
+    error: { kk: () => 'Бұл бағанға тек бүтін сан жазылады', ru: () => 'В этот столбец пишется только целое число' },
+  },
+  choice: {
+    title: { kk: () => 'Тізімнен', ru: () => 'Из списка' },
+    prompt: { kk: (p) => `Тізімнен таңдаңыз: ${p.values}`, ru: (p) => `Выберите из списка: ${p.values}` },
+    errorTitle: { kk: () => 'Тізімде жоқ', ru: () => 'Нет в списке' },
+    error: { kk: (p) => `Күтілетін мәндер: ${p.values}`, ru: (p) => `Допустимые значения: ${p.values}` },
+  },
+  language: {
+    title: { kk: () => 'Тіл', ru: () => 'Язык' },
+    prompt: { kk: () => 'kk — қазақша, ru — орысша', ru: () => 'kk — казахский, ru — русский' },
+    errorTitle: { kk: () => 'Тізімде жоқ', ru: () => 'Нет в списке' },
+    error: { kk: () => 'Тіл kk немесе ru деп жазылады', ru: () => 'Язык записывается как kk или ru' },
+  },
+  category_list: {
+    title: { kk: () => 'Санаттар', ru: () => 'Категории' },
+    prompt: {
+      kk: (p) => `Санаттардың атауы «;» арқылы, «Санаттар» парағындағыдай: ${p.labels}`,
+      ru: (p) => `Названия категорий через «;», как на листе «Категории»: ${p.labels}`,
+    },
+  },
+  phone: {
+    title: { kk: () => 'Телефоны', ru: () => 'Телефон' },
+    prompt: { kk: () => 'Мысалы: +7 701 123 45 67', ru: () => 'Например: +7 701 123 45 67' },
+  },
+  email: {
+    title: { kk: () => 'Эл. пошта', ru: () => 'Эл. почта' },
+    prompt: { kk: () => 'Мысалы: aigerim@mektep.kz', ru: () => 'Например: aigerim@mektep.kz' },
+  },
+  class: {
+    title: { kk: () => 'Сынып', ru: () => 'Класс' },
+    prompt: { kk: () => 'Сан 0–12 және әріп, мысалы 5Ә', ru: () => 'Число 0–12 и буква, например 5А' },
+  },
+  school_year: {
+    title: { kk: () => 'Оқу жылы', ru: () => 'Учебный год' },
+    prompt: { kk: () => '2025-2026 түрінде', ru: () => 'В виде 2025-2026' },
+  },
+} satisfies Record<string, { title: Message; prompt: Message; errorTitle?: Message; error?: Message }>;

@@ -1,7 +1,7 @@
 // The school's registry read from a workbook: settings, classes, catalogue and one row per pupil,
 // each value parsed and its raw cell kept so that validation can say exactly what was written.
 import { cellText, fold, isBlankCell, looksLikeFormula, parseDate, parseFlag, parseInteger, parseSex } from './cells';
-import { categoryFinder, readCatalogue, type CatalogueProblem } from './catalogue';
+import { readCatalogue, type CatalogueProblem } from './catalogue';
 import { compareClassNames, parseClassName } from './class-name';
 import { normalizeIin, type Sex } from './iin';
 import { RegistryError } from './i18n';
@@ -31,6 +31,8 @@ export interface Pupil {
   familyKey: string;
   childrenInFamily: number | null;
   guardian: string;
+  /** How an orphan or a child without parental care is placed (guardianship, foster family…), as written. */
+  placement: string;
   address: string;
   phone: string;
   notes: string;
@@ -171,7 +173,6 @@ function readIin(cell: Cell): string {
   return normalizeIin(cellText(cell));
 }
 
-const CATEGORY_SEPARATORS = /[;,\n]+/;
 
 // Most pupils have no formula, unknown category or extra column: they share these empty values.
 const NONE: readonly string[] = Object.freeze([]);
@@ -179,7 +180,7 @@ const NO_EXTRA: Readonly<Record<string, string>> = Object.freeze({});
 
 function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
   const { tab, map, columns } = ct;
-  const find = categoryFinder(catalogue);
+  const find = categoryMatcher(catalogue);
   const formulaRows = new Map<number, Set<number>>();
   for (const f of tab.formulas) {
     if (!formulaRows.has(f.row)) formulaRows.set(f.row, new Set());
@@ -189,8 +190,8 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
   const col = (key: string) => at.get(key) ?? -1;
   const present = columns.filter((spec) => at.has(spec.key)).map((spec) => ({ key: spec.key, col: at.get(spec.key)! }));
   const categoryCols = catalogue.filter((c) => at.has(c.code)).map((c) => ({ code: c.code, col: at.get(c.code)! }));
-  const [rowNoCol, nameCol, iinCol, birthCol, sexCol, familyCol, childrenCol, guardianCol, addressCol, phoneCol, notesCol, res64Col, otherCol] = [
-    'row_no', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'children_in_family', 'guardian', 'address', 'phone', 'notes', 'res64_council', 'other_categories',
+  const [rowNoCol, nameCol, iinCol, birthCol, sexCol, familyCol, childrenCol, guardianCol, placementCol, addressCol, phoneCol, notesCol, res64Col, otherCol] = [
+    'row_no', 'full_name', 'iin', 'birth_date', 'sex', 'family_id', 'children_in_family', 'guardian', 'placement', 'address', 'phone', 'notes', 'res64_council', 'other_categories',
   ].map(col);
   const cellOf = (cells: readonly Cell[], c: number): Cell => (c < 0 ? null : (cells[c] ?? null));
   const textOf = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
@@ -219,11 +220,9 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
     if (other) {
       const found = new Set(codes);
       unknownCategories = [];
-      for (const token of other.split(CATEGORY_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
-        const c = find(token);
-        if (c) found.add(c.code);
-        else unknownCategories.push(token);
-      }
+      const listed = readCategoryList(other, find);
+      for (const c of listed.categories) found.add(c.code);
+      unknownCategories = listed.unknown;
       codes = catalogue.filter((c) => found.has(c.code)).map((c) => c.code);
     }
     let extra: Record<string, string> | null = null;
@@ -246,6 +245,7 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
       familyKey: familyId ? `f:${familyId.toLowerCase().replace(/\s+/g, '')}` : `p:${ct.className}:${row}`,
       childrenInFamily: parseInteger(cellOf(cells, childrenCol)),
       guardian: textOf(cells, guardianCol),
+      placement: textOf(cells, placementCol),
       address: textOf(cells, addressCol),
       phone: textOf(cells, phoneCol),
       notes: textOf(cells, notesCol),
@@ -265,4 +265,107 @@ function readPupils(ct: ClassTab, catalogue: readonly Category[]): Pupil[] {
 export function rawCell(p: Pupil, key: string): Cell {
   const col = p.columnsAt.get(key);
   return col === undefined ? null : (p.cells[col] ?? null);
+}
+
+// ——— Categories typed as words ———
+// A teacher writes categories in "other categories" as the categories tab names them, in Kazakh or Russian, or
+// by code: whatever the case (Kazakh capitals included), with or without the abbreviation in brackets, with the
+// Latin letters a keyboard without a Kazakh layout leaves for Kazakh ones (Жетiм with a Latin i).
+
+/** Latin letters that stand for the Cyrillic ones they look like, in a word that has Cyrillic letters. */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  a: 'а', e: 'е', o: 'о', c: 'с', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'һ', i: 'і', ə: 'ә', ɵ: 'ө',
+};
+
+/** A name folded for matching: case, spaces and punctuation as `fold` does, and Latin look-alikes made Cyrillic. */
+export function categoryKey(text: string): string {
+  const folded = fold(text);
+  return /[а-яәғқңөұүһі]/.test(folded) ? folded.replace(/[aeocpxykmthiəɵ]/g, (ch) => LOOKALIKES[ch] ?? ch) : folded;
+}
+
+/** The names a category answers to: its code and labels first, then each label without its brackets and a bracketed abbreviation. */
+function categoryNames(c: Category): { names: string[]; shorter: string[] } {
+  const shorter: string[] = [];
+  for (const label of [c.kk, c.ru]) {
+    const bare = label.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    if (bare !== label && bare !== '') shorter.push(bare);
+    for (const m of label.matchAll(/\(([^)\s]{2,8})\)/g)) if (m[1] === m[1].toUpperCase()) shorter.push(m[1]);
+  }
+  return { names: [c.code, c.kk, c.ru], shorter };
+}
+
+/**
+ * Finds a category by what a person typed: its code, its label in either language, a label without its bracketed
+ * part («Аз қамтылған»), or its abbreviation («ЕБҚ», «ООП»). A shorter name two categories share names neither.
+ */
+export function categoryMatcher(catalogue: readonly Category[]): (text: string) => Category | undefined {
+  const byName = new Map<string, Category>();
+  const shortNames = new Map<string, Category | null>();
+  for (const c of catalogue) {
+    const { names, shorter } = categoryNames(c);
+    for (const name of names) if (!byName.has(categoryKey(name))) byName.set(categoryKey(name), c);
+    for (const name of shorter) {
+      const key = categoryKey(name);
+      const had = shortNames.get(key);
+      shortNames.set(key, had === undefined || had === c ? c : null);
+    }
+  }
+  for (const [key, c] of shortNames) if (c && !byName.has(key)) byName.set(key, c);
+  return (text) => byName.get(categoryKey(text));
+}
+
+/**
+ * The categories of an "other categories" cell, separated by «;», «,» or line breaks. A comma inside a label a
+ * school wrote («Жетім, қамқоршыда») does not split it: the longest run of comma-separated pieces that names a
+ * category is taken first.
+ */
+export function readCategoryList(text: string, find: (text: string) => Category | undefined): { categories: Category[]; unknown: string[] } {
+  const categories: Category[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[;\n]+/)) {
+    const pieces = part.split(',').map((p) => p.trim());
+    for (let i = 0; i < pieces.length; ) {
+      let j = pieces.length;
+      let found: Category | undefined;
+      for (; j > i; j--) if ((found = pieces[i] === '' ? undefined : find(pieces.slice(i, j).join(', ')))) break;
+      if (found) {
+        categories.push(found);
+        i = j;
+      } else {
+        if (pieces[i] !== '') unknown.push(pieces[i]);
+        i++;
+      }
+    }
+  }
+  return { categories, unknown };
+}
+
+/** The category a mistyped word most likely meant («орфан», «Жетм»): a name a letter or two away; none when unclear. */
+export function suggestCategory(catalogue: readonly Category[], typed: string): Category | undefined {
+  const key = categoryKey(typed);
+  if (key.length < 3) return undefined;
+  let best: { c: Category; d: number } | undefined;
+  let tie = false;
+  for (const c of catalogue) {
+    const { names, shorter } = categoryNames(c);
+    const d = Math.min(...[...names, ...shorter].map((n) => editDistance(key, categoryKey(n))));
+    if (!best || d < best.d) {
+      best = { c, d };
+      tie = false;
+    } else if (d === best.d && c !== best.c) tie = true;
+  }
+  const allowed = Math.min(3, Math.max(1, Math.floor(key.length / 5)));
+  return best && best.d <= allowed && !tie ? best.c : undefined;
+}
+
+/** Levenshtein distance: letters inserted, removed or replaced. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }

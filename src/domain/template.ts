@@ -35,7 +35,8 @@ export const SettingSpec = z.object({
 });
 export type SettingSpec = z.infer<typeof SettingSpec>;
 
-export const TabKind = z.enum(['settings', 'table', 'class', 'output']);
+/** `register`: a pedagogue's register (movements, inspections, aid, plan), laid out like a table, read by src/domain/registers. */
+export const TabKind = z.enum(['settings', 'table', 'class', 'output', 'register']);
 
 export const TabSpec = z.object({
   key: z.string(),
@@ -70,7 +71,13 @@ export const layout: Layout = Layout.parse(layoutJson);
 export const defaultCatalogue: Category[] = z.array(Category).parse(categoriesJson.categories);
 
 export type TabKey =
-  | 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues' | 'notes' | 'reports';
+  | 'settings' | 'classes' | 'categories' | 'class' | 'passport' | 'passport_archive' | 'archive' | 'issues' | 'notes' | 'reports'
+  | 'movements' | 'inspections' | 'aid' | 'aid_kinds' | 'plan' | 'register_archive';
+
+/** The register tabs of the layout (kind `register`), in layout order. */
+export function registerTabKeys(): TabKey[] {
+  return layout.tabs.filter((t) => t.kind === 'register').map((t) => t.key as TabKey);
+}
 
 /** Every tab of the layout except the class-tab template, in layout order: the tabs setup makes once. */
 export function singleTabKeys(): TabKey[] {

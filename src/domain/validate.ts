@@ -7,7 +7,7 @@ import { dmy } from './format';
 import { compareClassNames, parseClassName } from './class-name';
 import { issueMessages, say, where, words, type MessageCode } from './i18n';
 import { checkIin } from './iin';
-import { rawCell, type Pupil, type Registry } from './registry';
+import { rawCell, suggestCategory, type Pupil, type Registry } from './registry';
 import { ageOnFirstSeptember, expectedAgeRange } from './school-year';
 import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang } from './template';
 
@@ -32,7 +32,8 @@ export const Issue = z.object({
 });
 export type Issue = z.infer<typeof Issue>;
 
-const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>(['guardian_missing', 'family_inconsistent', 'large_family_size', 'age_grade_mismatch', 'unknown_class']);
+// A large family below the threshold is an error, not a warning: it would stand on the signed list of large families.
+const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>(['guardian_missing', 'family_inconsistent', 'age_grade_mismatch', 'unknown_class']);
 
 /** What the checks need to know besides the pupil. */
 export interface CheckContext {
@@ -143,7 +144,11 @@ export function checkPupil(p: Pupil, ctx: CheckContext): readonly Issue[] {
     }
   }
 
-  for (const token of p.unknownCategories) out.push({ code: 'unknown_category', column: 'other_categories', params: { value: token } });
+  for (const token of p.unknownCategories) {
+    // Said with the catalogue's labels, which a teacher types, and the one she most likely meant.
+    const near = suggestCategory(ctx.catalogue, token);
+    out.push({ code: 'unknown_category', column: 'other_categories', message: near ? 'unknown_category_near' : 'unknown_category_label', params: { value: token, near: near ? label(near, ctx.lang) : '' } });
+  }
 
   const ticked = p.categories.map((code) => ctx.byCode.get(code)!);
   if (ticked.length > 1) {

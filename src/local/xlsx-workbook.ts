@@ -1,6 +1,7 @@
 // The workbook port over an .xlsx file: the offline registry. Opening reads each sheet's text straight into the
 // engine's rows (no cell objects, no expanded validations); the values then live in a MemoryWorkbook, and saving
-// rewrites only the sheets whose values changed, copying every other part of the file as the bytes it was.
+// rewrites only the sheets whose values changed, copying every other part of the file as the bytes it was. What
+// Qamqor formatted each tab as is recorded in the meta sheet, so that any later save keeps the tab fitted.
 // A Date's UTC fields are the cell's wall clock (Excel has no time zones), so UTC midnight is a whole day.
 import { promises as fs } from 'node:fs';
 import { lastUsedRow, MemoryWorkbook } from '../app/memory-workbook';
@@ -8,13 +9,17 @@ import type { TabRef, WorkbookChange, WorkbookPort } from '../app/workbook-port'
 import { RegistryError, xlsxProblems, type XlsxProblem } from '../domain/i18n';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { writeFileAtomic } from './atomic-file';
+import { layoutText, locateLayout, parseLayout, type SheetLayout } from './xlsx/layout';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
 import { readSheetBytes, type SheetContext } from './xlsx/sheet';
 import { EMPTY_SHEET, rewriteSheet } from './xlsx/sheet-write';
 import { columnLetters } from './xlsx/xml';
 import { ZipFormatError } from './xlsx/zip';
 
-/** The hidden sheet where Qamqor remembers which tab is which: rows of `sheetId | key | title | header signature`. */
+/**
+ * The hidden sheet where Qamqor remembers which tab is which, and how it formatted it: rows of
+ * `sheetId | key | title | header signature | layout`.
+ */
 export const META_SHEET = '_qamqor';
 /** Excel's grid, and the most characters a cell holds. */
 const MAX_ROWS = 1_048_576;
@@ -30,6 +35,8 @@ export interface UnplacedTab {
 export class XlsxWorkbook implements WorkbookPort {
   private readonly memory: MemoryWorkbook;
   private readonly entries = new Map<string, SheetEntry>();
+  /** What Qamqor formatted each tab as, by tab id: read from the meta sheet, updated at each save. */
+  private readonly layouts = new Map<string, SheetLayout>();
   private highestId: number;
   private changed = false;
 
@@ -38,7 +45,14 @@ export class XlsxWorkbook implements WorkbookPort {
     data: WorkbookData,
     /** Tabs whose recorded identity and title disagree: no write is allowed while there is one. */
     readonly unplaced: readonly UnplacedTab[],
+    metaRows: readonly Cell[][] = [],
   ) {
+    const byKey = new Map(data.tabs.filter((t) => t.key !== null).map((t) => [t.key as string, t.id]));
+    for (const row of metaRows) {
+      const id = typeof row[1] === 'string' ? byKey.get(row[1]) : undefined;
+      const layout = id === undefined ? null : parseLayout(row[4] ?? null);
+      if (id !== undefined && layout) this.layouts.set(id, layout);
+    }
     for (const s of pkg.sheets) if (s.worksheet && s.name !== META_SHEET) this.entries.set(String(s.sheetId), s);
     this.highestId = pkg.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0);
     const others = new Set(pkg.sheets.filter((s) => !s.worksheet || s.name === META_SHEET).map((s) => s.name.toLowerCase()));
@@ -86,8 +100,9 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     const metaEntry = pkg.sheets.find((s) => s.name === META_SHEET && s.worksheet);
     const metaBytes = metaEntry?.part ? pkg.bytes(metaEntry.part) : null;
-    const unplaced = metaBytes ? assignKeys(tabs, readSheetBytes(metaBytes, ctx).rows) : [];
-    return new XlsxWorkbook(pkg, { tabs }, unplaced);
+    const metaRows = metaBytes ? readSheetBytes(metaBytes, ctx).rows : [];
+    const unplaced = metaBytes ? assignKeys(tabs, metaRows) : [];
+    return new XlsxWorkbook(pkg, { tabs }, unplaced, metaRows);
   }
 
   read(): WorkbookData {
@@ -120,6 +135,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (live.has(id)) continue;
       this.pkg.removeSheet(entry);
       this.entries.delete(id);
+      this.layouts.delete(id);
     }
     const meta = this.pkg.sheets.find((s) => s.name === META_SHEET && s.worksheet);
     let anyChanged = false;
@@ -136,7 +152,12 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!fresh && !format && !this.memory.written.has(tab.id)) continue;
       const xml = (entry.part && this.pkg.text(entry.part)) || EMPTY_SHEET;
       const data = this.memory.peek({ id: tab.id }) as TabData;
-      this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab: data, cleared: this.memory.cleared.has(tab.id), format, styles: this.pkg.styles, ctx }));
+      // Where the columns formatted before are now (a teacher may have moved them, or typed title rows above).
+      const recorded = this.layouts.get(tab.id);
+      const layout = recorded ? locateLayout(data, recorded) : null;
+      const result = rewriteSheet(xml, { tab: data, cleared: this.memory.cleared.has(tab.id), format, layout, styles: this.pkg.styles, ctx });
+      this.pkg.setPart(entry.part as string, result.xml);
+      if (result.layout) this.layouts.set(tab.id, result.layout);
       if (format) this.pkg.setPrintTitles(entry, format.headerRow + 1);
       anyChanged = true;
     }
@@ -166,10 +187,14 @@ export class XlsxWorkbook implements WorkbookPort {
       entry = this.pkg.addWorksheet(META_SHEET, ++this.highestId, EMPTY_SHEET);
     }
     entry.state = 'veryHidden';
-    const rows: Cell[][] = keyed.map((t) => [Number(t.id), t.key, t.title, signature(this.memory.peek({ id: t.id }) as TabData)]);
+    const rows: Cell[][] = keyed.map((t) => {
+      const layout = this.layouts.get(t.id);
+      const row: Cell[] = [Number(t.id), t.key, t.title, signature(this.memory.peek({ id: t.id }) as TabData)];
+      return layout ? [...row, layoutText(layout)] : row;
+    });
     const xml = (entry.part && this.pkg.text(entry.part)) || EMPTY_SHEET;
     const tab: TabData = { id: String(entry.sheetId), key: null, title: META_SHEET, rows, formulas: [] };
-    this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab, cleared: true, styles: this.pkg.styles, ctx }));
+    this.pkg.setPart(entry.part as string, rewriteSheet(xml, { tab, cleared: true, styles: this.pkg.styles, ctx }).xml);
   }
 
   /** Refuses, before anything changes, a value Excel cannot hold, naming the tab and the cell. */

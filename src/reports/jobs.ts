@@ -32,6 +32,7 @@ export const defaultTemplates = {
   'list-families': 'category',
   'list-registers': 'category',
   'list-res64': 'category',
+  'list-meals': 'category',
   profile: 'pupil',
 } as const satisfies Record<string, Scope>;
 

@@ -35,6 +35,30 @@ describe('setting up a new registry', () => {
   });
 });
 
+describe('formatting in the workbook’s language', () => {
+  it.each([
+    ['kk', ['ұл', 'қыз'], { yes: 'иә', no: 'жоқ' }, 'ЖСН: 12 цифр'],
+    ['ru', ['М', 'Ж'], { yes: 'да', no: 'нет' }, 'ИИН: 12 цифр'],
+  ] as const)('%s: the sex dropdown in its own spelling, checkbox words, a hint on every typed column', (lang, sex, flag, iinError) => {
+    const changes = planSetup(new MemoryWorkbook().read(), { lang, settings: { school_year: '2025-2026' }, classes: [{ name: '5А' }] }).changes;
+    const formats = changes.flatMap((c) => (c.kind === 'formatTable' && 'key' in c.tab && c.tab.key === 'class:5А' ? [c] : []));
+    expect(formats).toHaveLength(1);
+    const [format] = formats;
+    // The pupil's name stays in view: № and the name column are frozen with the header.
+    expect(format.frozenColumns).toBe(2);
+    const byType = (type: string) => format.columns.filter((c) => c.type === type);
+    expect(byType('sex').map((c) => c.allowed)).toEqual([[...sex]]);
+    expect(byType('checkbox').length).toBeGreaterThan(10);
+    for (const c of byType('checkbox')) expect(c.flag).toEqual(flag);
+    for (const c of format.columns.filter((c) => c.type !== 'text')) expect(c.hint?.prompt).toBeTruthy();
+    expect(byType('iin')[0].hint?.errorTitle).toBe(iinError);
+    expect(byType('text').every((c) => c.hint === undefined)).toBe(true);
+    // Other tabs freeze their header row only.
+    const settings = changes.find((c) => c.kind === 'formatTable' && 'key' in c.tab && c.tab.key === 'settings');
+    expect(settings).toMatchObject({ frozenColumns: 0 });
+  });
+});
+
 describe('repairing', () => {
   it('a category added to the catalogue becomes a column of every class tab, after the columns there', () => {
     const wb = freshRegistry();

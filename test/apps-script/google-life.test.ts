@@ -169,7 +169,8 @@ describe('who may run what', () => {
     google.state.user = PEDAGOGUE;
     openMenu(google);
     expect(google.ui.menus.at(-1)!.items.map((i) => i.functionName)).toEqual([
-      'qamqorSetup', 'qamqorValidate', 'qamqorValidateMine', 'qamqorPassport', 'qamqorReports', 'qamqorPlaceholders', 'qamqorArchive', 'qamqorNewYear', 'qamqorHelp',
+      'qamqorSetup', 'qamqorValidate', 'qamqorValidateMine', 'qamqorPassport', 'qamqorReports', 'qamqorPlaceholders', 'qamqorArchive', 'qamqorNewYear',
+      'qamqorCases', 'qamqorCaseSidebar', 'qamqorHelp',
     ]);
   });
 
@@ -177,7 +178,7 @@ describe('who may run what', () => {
     const { google } = school();
     google.state.user = '';
     openMenu(google);
-    expect(google.ui.menus.at(-1)!.items).toHaveLength(9);
+    expect(google.ui.menus.at(-1)!.items).toHaveLength(11);
   });
 
   it('a teacher checks her own class: her cells are marked, no other tab is written', () => {
@@ -362,7 +363,7 @@ describe('reports under Drive’s limits', () => {
   }
 
   it('Drive’s “User rate limit exceeded” is waited out, not taken for the day’s quota', () => {
-    const google = fakeSchool(100, { clock: 'modeled' });
+    const google = fakeSchool(100, { clock: 'modeled', mistakes: false });
     copies(google, (n) => (n < 2 ? 'User rate limit exceeded.' : null));
     google.log.reset();
     const p = reportsStep(google);
@@ -371,7 +372,7 @@ describe('reports under Drive’s limits', () => {
   });
 
   it('Drive’s “too many times for one day” stops the run until tomorrow, keeping what was made', () => {
-    const google = fakeSchool(100, { clock: 'modeled' });
+    const google = fakeSchool(100, { clock: 'modeled', mistakes: false });
     copies(google, (n) => (n >= 3 ? 'Service invoked too many times for one day: docs create.' : null));
     const p = reportsStep(google);
     expect(p).toMatchObject({ stopped: 'quota', finished: false, made: 3, error: null });

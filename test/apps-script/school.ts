@@ -10,11 +10,11 @@ import { fakeGoogle, type FakeGoogleOptions } from '../fakes/google';
 
 const cache = new Map<string, WorkbookData>();
 
-export function schoolData(pupils: number, lang: Lang = 'kk'): WorkbookData {
-  const id = `${pupils}:${lang}`;
+export function schoolData(pupils: number, lang: Lang = 'kk', mistakes = true): WorkbookData {
+  const id = `${pupils}:${lang}:${mistakes}`;
   let data = cache.get(id);
   if (!data) {
-    const school = generateSchool({ pupils, language: lang });
+    const school = generateSchool({ pupils, language: lang, mistakes });
     const wb = new MemoryWorkbook();
     wb.apply(
       planSetup(wb.read(), {
@@ -42,6 +42,6 @@ export function schoolOf(classes: number): WorkbookData {
 }
 
 /** The school in a fake spreadsheet: every tab, keys included, as Qamqor's set-up and import left them. */
-export function fakeSchool(pupils: number, options: FakeGoogleOptions & { lang?: Lang } = {}) {
-  return fakeGoogle({ locale: 'kk_KZ', ...options, tabs: schoolData(pupils, options.lang).tabs });
+export function fakeSchool(pupils: number, options: FakeGoogleOptions & { lang?: Lang; mistakes?: boolean } = {}) {
+  return fakeGoogle({ locale: 'kk_KZ', ...options, tabs: schoolData(pupils, options.lang, options.mistakes).tabs });
 }

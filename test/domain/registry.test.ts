@@ -1,4 +1,5 @@
-import { readRegistry } from '../../src/domain/registry';
+import { categoryMatcher, readCategoryList, readRegistry, suggestCategory } from '../../src/domain/registry';
+import { defaultCatalogue } from '../../src/domain/template';
 import { RegistryError } from '../../src/domain/i18n';
 import { book, pupil, settingsTab, tab } from '../support/workbook';
 
@@ -52,6 +53,35 @@ describe('reading a class tab by its headers', () => {
   it('reads categories written as codes or labels in the other-categories column', () => {
     const b = book('kk', { '5А': [pupil(5, { other_categories: 'orphan; Многодетная семья, қандас' })] });
     expect(readRegistry(b).pupils[0].categories).toEqual(['orphan', 'kandas', 'large_family']);
+  });
+
+  it('reads category labels in Kazakh capitals as the lower-case labels of the categories tab', () => {
+    // Every Kazakh letter with a capital: Ә Ғ Қ Ң Ө Ұ Ү Һ І (the labels hold ә қ ө ұ ү і among them).
+    const typed = 'ЖЕТІМ; ҚАНДАС; ӨГЕЙ АТА-АНАСЫМЕН ТҰРАТЫН; ТӨТЕНШЕ ЖАҒДАЙДАН ЗАРДАП ШЕККЕН; ҮЙДЕ ОҚЫТЫЛАТЫН; ЕРЕКШЕ БІЛІМ БЕРУ ҚАЖЕТТІЛІГІ БАР (ЕБҚ)';
+    const [p] = readRegistry(book('kk', { '5А': [pupil(5, { other_categories: typed })] })).pupils;
+    expect(p.categories).toEqual(['orphan', 'sen', 'home_schooled', 'kandas', 'step_parent', 'emergency']);
+    expect(p.unknownCategories).toEqual([]);
+  });
+
+  it('reads a label without its bracketed part, the abbreviation in brackets, and Latin look-alikes of Kazakh letters', () => {
+    const typed = 'Аз қамтылған\nООП; ЕБҚ; ВШУ, Жетiм, Малообеспеченная';
+    const [p] = readRegistry(book('ru', { '5А': [pupil(5, { other_categories: typed })] })).pupils;
+    expect(p.categories).toEqual(['orphan', 'sen', 'school_register', 'low_income']);
+    expect(p.unknownCategories).toEqual([]);
+  });
+
+  it('keeps a comma that belongs to a label a school added, and reports the words that name no category', () => {
+    const catalogue = [...defaultCatalogue, { ...defaultCatalogue[0], code: 'guardianship', kk: 'Жетім, қамқоршыда', ru: 'Сирота, под опекой', exclusiveGroup: null }];
+    const find = categoryMatcher(catalogue);
+    expect(readCategoryList('Жетім, қамқоршыда; қандас, нәрсе', find)).toEqual({ categories: [catalogue.at(-1), catalogue[6]], unknown: ['нәрсе'] });
+    expect(readCategoryList('жетім, қандас', find).categories.map((c) => c.code)).toEqual(['orphan', 'kandas']);
+  });
+
+  it('suggests the category a mistyped word most likely meant, and none for a word far from every name', () => {
+    expect(suggestCategory(defaultCatalogue, 'orphn')?.code).toBe('orphan');
+    expect(suggestCategory(defaultCatalogue, 'Жетм')?.code).toBe('orphan');
+    expect(suggestCategory(defaultCatalogue, 'КӨПБАЛАЛЫ ОТБАСЫ')?.code).toBe('large_family');
+    expect(suggestCategory(defaultCatalogue, 'спортшы')).toBeUndefined();
   });
 
   it('one family across classes shares one key; a pupil without family id is a family alone', () => {

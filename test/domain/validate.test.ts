@@ -38,6 +38,14 @@ describe('each validation code is raised by a crafted row', () => {
     expect(found.map((i) => i.code)).toContain(code);
   });
 
+  it('unknown_category names the catalogue’s label a teacher most likely meant, in the registry’s language', () => {
+    const [kk] = issuesOf([pupil(5, { other_categories: 'Жетм' })]).filter((i) => i.code === 'unknown_category');
+    expect(kk.message).toContain('«Жетм» деген санат «Санаттар» парағында жоқ; «Жетім» деп жазу керек пе?');
+    const [ru] = issuesOf([pupil(5, { other_categories: 'спортсмен' })], 'ru').filter((i) => i.code === 'unknown_category');
+    expect(ru.message).toContain('категории «спортсмен» нет на листе «Категории»; напишите категорию так, как она названа на этом листе');
+    expect(ru.message).not.toMatch(/код/);
+  });
+
   it('iin_birth_date_mismatch names both dates', () => {
     const p = pupil(5);
     const [issue] = issuesOf([{ ...p, birth_date: '2014-03-16' }]);

@@ -293,12 +293,16 @@ function apiError(method: string, message: string): Error {
 /** Protection errors SpreadsheetApp throws, for a write through a Range. */
 export const PROTECTED_EXCEPTION = `Exception: ${PROTECTED}`;
 
-/** The Sheets advanced service over the fake spreadsheet. */
-export function fakeSheets(state: FakeSpreadsheetState): SheetsAdvanced {
+/**
+ * The Sheets advanced service over the fake spreadsheet, and over `others` the script created (a case file): a call
+ * goes to the spreadsheet of its id, any other id is not found.
+ */
+export function fakeSheets(state: FakeSpreadsheetState, others: ReadonlyMap<string, FakeSpreadsheetState> = new Map()): SheetsAdvanced {
+  const of = (id: string) => others.get(id) ?? state;
   return {
     Spreadsheets: {
-      get: (id, args) => state.log.asGoogle(() => state.get(id, args)),
-      batchUpdate: (resource, id) => state.log.asGoogle(() => state.batchUpdate(resource, id)),
+      get: (id, args) => state.log.asGoogle(() => of(id).get(id, args)),
+      batchUpdate: (resource, id) => state.log.asGoogle(() => of(id).batchUpdate(resource, id)),
     },
   };
 }

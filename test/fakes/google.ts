@@ -1,12 +1,14 @@
 // fakeGoogle({ ... }): the fake Google services as one object, composed from the modules of test/fakes/
-// around one CallLog: Sheets and SpreadsheetApp (google-sheets.ts), Drive (google-drive.ts), DocumentApp
-// (google-docs.ts), Utilities, PropertiesService and Charts (google-utilities.ts), LockService and HtmlService here.
+// around one CallLog: Sheets and SpreadsheetApp (google-sheets.ts), Drive (google-drive.ts), Docs (google-docs-api.ts)
+// and DocumentApp (google-docs.ts) over Drive's documents, Utilities, PropertiesService and Charts
+// (google-utilities.ts), LockService and HtmlService here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoogleServices, HtmlOutput, HtmlServiceLike, LockServiceLike } from '../../src/apps-script/google-services';
 import type { TabData } from '../../src/domain/sheet';
 import { CallLog } from './call-log';
 import { fakeDocumentApp } from './google-docs';
+import { fakeDocs } from './google-docs-api';
 import { FakeDrive } from './google-drive';
 import { FakeSpreadsheetState, fakeSheets, fakeSpreadsheetApp, type UiScript } from './google-sheets';
 import { fakeCharts, fakeUtilities, FakeProperties, type FakeChart } from './google-utilities';
@@ -94,12 +96,14 @@ export function diskTemplates(nameLang: string): string | null {
 }
 
 export type FakeGoogle = Required<
-  Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService' | 'DocumentApp' | 'Drive' | 'Utilities' | 'Charts' | 'PropertiesService' | 'Session' | 'templates'>
+  Pick<GoogleServices, 'Sheets' | 'LockService' | 'HtmlService' | 'Docs' | 'DocumentApp' | 'Drive' | 'Utilities' | 'Charts' | 'PropertiesService' | 'Session' | 'templates'>
 > & {
   SpreadsheetApp: ReturnType<typeof fakeSpreadsheetApp>;
   now: () => Date;
   log: CallLog;
   state: FakeSpreadsheetState;
+  /** Spreadsheets the script created (the case file), by id. */
+  spreadsheets: Map<string, FakeSpreadsheetState>;
   drive: FakeDrive;
   properties: FakeProperties;
   /** Charts drawn by the Charts service, in order. */
@@ -132,12 +136,28 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   // Drive's day, for the daily limit of documents: the calendar day in Kazakhstan (UTC+5).
   const drive = new FakeDrive(log, () => new Date(now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10));
   const properties = new FakeProperties(log);
+  // The person at the keyboard owns her user properties and what the script creates in her Drive.
+  properties.user = () => state.user;
+  drive.user = () => state.user;
+  // Spreadsheets the script creates through Drive (the case file): a fresh one has Google's one empty sheet.
+  const spreadsheets = new Map<string, FakeSpreadsheetState>();
+  drive.onSpreadsheet = (file) => {
+    const made = new FakeSpreadsheetState(log);
+    made.id = file.id;
+    made.title = file.name;
+    made.owner = state.user;
+    made.user = state.user;
+    made.locale = state.locale;
+    made.seedTab({ title: 'Sheet1', rows: [] });
+    spreadsheets.set(file.id, made);
+  };
   const charts: FakeChart[] = [];
   const google = {
     SpreadsheetApp: fakeSpreadsheetApp(state, ui),
-    Sheets: fakeSheets(state),
+    Sheets: fakeSheets(state, spreadsheets),
     LockService: lock.service(),
     HtmlService: fakeHtmlService(),
+    Docs: fakeDocs(drive, log),
     DocumentApp: fakeDocumentApp(drive, log),
     Drive: drive.service(),
     // Utilities.sleep moves the fake clock: a retry's backoff is time the execution no longer has.
@@ -165,6 +185,7 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     now,
     log,
     state,
+    spreadsheets,
     drive,
     properties,
     charts,
@@ -180,7 +201,7 @@ export function fakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     globals() {
       return {
         SpreadsheetApp: google.SpreadsheetApp, Sheets: google.Sheets, LockService: google.LockService, HtmlService: google.HtmlService,
-        DocumentApp: google.DocumentApp, Drive: google.Drive, Utilities: google.Utilities, Charts: google.Charts, PropertiesService: google.PropertiesService,
+        Docs: google.Docs, DocumentApp: google.DocumentApp, Drive: google.Drive, Utilities: google.Utilities, Charts: google.Charts, PropertiesService: google.PropertiesService,
         Session: google.Session,
       };
     },

@@ -161,6 +161,47 @@ describe('XlsxWorkbook files', () => {
     expect([...lists]).toEqual(['"ұл,қыз,М,Ж"']);
   });
 
+  it('writes a tick into a checkbox column as the workbook’s word and an unticked box as nothing; a tab without the words keeps booleans', async () => {
+    const book = XlsxWorkbook.create();
+    const flag = { yes: 'да', no: 'нет' };
+    book.apply([
+      { kind: 'addTab', key: 'class:5А', title: '5А' },
+      { kind: 'writeCells', tab: { key: 'class:5А' }, row: 0, col: 0, values: [['ФИО', 'Сирота', 'Кандас'], ['Иванов Иван', true, false]] },
+      { kind: 'formatTable', tab: { key: 'class:5А' }, headerRow: 0, columns: [{ col: 0, type: 'text' }, { col: 1, type: 'checkbox', flag }, { col: 2, type: 'checkbox', flag }], frozenColumns: 1 },
+      { kind: 'addTab', key: 'plain', title: 'Plain' },
+      { kind: 'writeCells', tab: { key: 'plain' }, row: 0, col: 0, values: [['a'], [true], [false]] },
+    ]);
+    const path = freshPath();
+    await book.save(path);
+    const again = await XlsxWorkbook.open(path);
+    expect(tabTitled(again.read(), '5А').rows).toEqual([['ФИО', 'Сирота', 'Кандас'], ['Иванов Иван', 'да']]);
+    expect(tabTitled(again.read(), 'Plain').rows).toEqual([['a'], [true], [false]]);
+    // A later run ticks a box without formatting anything: the file remembers the words.
+    const id = tabTitled(again.read(), '5А').id;
+    again.apply([{ kind: 'appendRows', tab: { id }, values: [['Петров Пётр', false, true]] }]);
+    await again.save(path);
+    expect(tabTitled((await XlsxWorkbook.open(path)).read(), '5А').rows[2]).toEqual(['Петров Пётр', null, 'да']);
+    const ws = (await openWithExceljs(path)).getWorksheet('5А')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2' });
+    expect(ws.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"да,нет"'] });
+  });
+
+  it('formats a tab twice without adding a style of the same look twice', async () => {
+    const format: WorkbookChange = { kind: 'formatTable', tab: { key: 't' }, headerRow: 0, columns: [{ col: 0, type: 'iin' }, { col: 1, type: 'date' }, { col: 2, type: 'sex', allowed: ['М', 'Ж'] }] };
+    const book = XlsxWorkbook.create();
+    book.apply([{ kind: 'addTab', key: 't', title: 'T' }, { kind: 'writeCells', tab: { key: 't' }, row: 0, col: 0, values: [['ИИН', 'Дата', 'Пол'], ['061211600012', new Date(Date.UTC(2006, 11, 11)), 'Ж']] }, format]);
+    const path = freshPath();
+    await book.save(path);
+    const styleCount = () => (new ZipReader(readFileSync(path)).text('xl/styles.xml')!.match(/<xf\b/g) ?? []).length;
+    const before = styleCount();
+    for (let i = 0; i < 2; i++) {
+      const again = await XlsxWorkbook.open(path);
+      again.apply([format]);
+      await again.save(path);
+    }
+    expect(styleCount()).toBe(before);
+  });
+
   it('saves an IIN written as text as a text cell, and a formula-like string without a formula', async () => {
     const book = XlsxWorkbook.create();
     book.apply([

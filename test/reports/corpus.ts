@@ -41,6 +41,7 @@ const models: Record<DefaultTemplateName, (ctx: ReportContext) => ModelObject> =
   'list-families': (ctx) => listModel(ctx, { key: 'large_families', ...defaultLists.large_families }),
   'list-registers': (ctx) => listModel(ctx, { key: 'registers', ...defaultLists.registers }),
   'list-res64': (ctx) => listModel(ctx, { key: 'res64', ...defaultLists.res64 }),
+  'list-meals': (ctx) => listModel(ctx, { key: 'free_meals', ...defaultLists.free_meals }),
   profile: (ctx) => profileModel(ctx, ctx.pupils.find((p) => p.categories.includes('orphan'))!),
 };
 

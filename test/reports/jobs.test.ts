@@ -54,7 +54,7 @@ describe('planning a job', () => {
     expect(documents.map((d) => d.subject.kind === 'list' && `${d.subject.list.key}:${d.template.kind === 'default' && d.template.name}`)).toEqual([
       'orphans:list-orphans', 'half_orphans:list', 'large_families:list-families', 'low_income:list-families',
       'incomplete_families:list-families', 'special_needs:list', 'home_schooled:list', 'kandas:list',
-      'registers:list-registers', 'free_meals:list', 'res64:list-res64',
+      'registers:list-registers', 'free_meals:list-meals', 'res64:list-res64',
     ]);
   });
 

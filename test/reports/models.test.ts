@@ -180,7 +180,7 @@ describe('the pupil profile', () => {
       behaviour: '',
       characteristic: '',
     });
-    expect(m.family_composition).toBe('қамқоршысы / заңды өкілі: Әбенова Гүлмира Қайратқызы');
+    expect(m.family_composition).toBe('қамқоршысы: Әбенова Гүлмира Қайратқызы');
     const sister = profileModel(ru, ru.pupils.find((p) => p.fullName.startsWith('Ахметова'))!).pupil;
     expect(sister.family_composition).toBe('детей в семье: 5; многодетная семья; братьев и сестёр в этой школе: 1');
     expect(sister.family_status).toBe('Многодетная семья, Получатели АСП');

@@ -34,8 +34,8 @@ export function loadTemplate(docs: DocsAdvanced, id: string): LoadedTemplate {
 }
 
 /** The filled tree; throws the engine's TemplateError (naming the template and every bad placeholder) before any copy is made. */
-export function fillGoogleTemplate(template: LoadedTemplate, model: ModelObject): FilledDoc<DocsRef> {
-  return fillTemplate(template.tree, model, { template: template.name, unfillable: template.unfillable });
+export function fillGoogleTemplate(template: LoadedTemplate, model: ModelObject, draft?: string): FilledDoc<DocsRef> {
+  return fillTemplate(template.tree, model, { template: template.name, unfillable: template.unfillable, draft });
 }
 
 /** What filling a copy takes: the batchUpdate calls in order, and the pictures to put in after them. */

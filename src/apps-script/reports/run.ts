@@ -7,7 +7,8 @@
 // "Generate reports" again continues where the run stopped, and only a finished run makes a re-run start over
 // (replacing every document, never duplicating one).
 import { passportWithDynamics } from '../../app/build-passport';
-import { planReports, type ReportsPlan } from '../../app/reports';
+import { planReports, signingBlockers, type ReportsPlan } from '../../app/reports';
+import { reportWords } from '../../reports/models/words';
 import { RegistryError } from '../../domain/i18n';
 import { readRegistry, type Registry } from '../../domain/registry';
 import { safeFileName, placeOf, problem, type PlannedDocument } from '../../reports/jobs';
@@ -43,6 +44,8 @@ export interface Progress {
   busy: boolean;
   /** Nothing can be made at all (a missing service, a registry that does not read). */
   error: string | null;
+  /** Final documents refused: the registry has errors; the sidebar offers to make drafts instead. */
+  blocked: boolean;
   current: string;
   summary: string;
   messages: string[];
@@ -52,6 +55,8 @@ export interface Progress {
 }
 
 export interface StepOptions {
+  /** Make the documents even though the registry has errors, each marked «ЖОБА» / «ПРОЕКТ». */
+  draft?: boolean;
   /**
    * When to stop starting documents, from the step's start: Apps Script ends a run at 6 minutes; 4.5 leaves room
    * for the document under way, a PDF, and the final writes.
@@ -134,8 +139,18 @@ function stepWithin(services: GoogleServices, options: StepOptions, langKnown: (
   }
   const props = PropertiesService.getDocumentProperties();
   const state = ReportState.load(props);
+  // A run under way keeps what it started as; a new one makes documents to sign only over a registry without errors.
+  const running = state.run as RunState | null;
+  const draft = running && !running.finished ? running.draft : options.draft === true;
+  if (!draft) {
+    const { errors, tabs } = signingBlockers(registry, today);
+    if (errors > 0) {
+      const shown = tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '');
+      return { ...errorProgress(lang, say(ui.reportsRefusedErrors, lang, { count: errors, tabs: shown, tab: tabSpec('issues').title[lang] })), blocked: true };
+    }
+  }
   const step = new Step({ ...services, Drive, Docs, DocumentApp, Utilities }, state, plan, registry, {
-    lang, today, clock, started, budgetMs: options.budgetMs ?? BUDGET_MS, book: spreadsheet.getId(),
+    lang, today, clock, started, budgetMs: options.budgetMs ?? BUDGET_MS, book: spreadsheet.getId(), draft,
   });
   const progress = step.run();
   workbook.apply(
@@ -182,6 +197,7 @@ interface StepContext {
   started: Date;
   budgetMs: number;
   book: string;
+  draft: boolean;
 }
 
 type ReportServices = GoogleServices & Required<Pick<GoogleServices, 'Drive' | 'Docs' | 'DocumentApp' | 'Utilities'>>;
@@ -219,7 +235,10 @@ class Step {
     } else {
       // A new run: last run's messages go; its records stay, to find what this run replaces.
       // The run's id is short: every document's record carries it.
-      this.runState = { id: ctx.started.getTime().toString(36), started: ctx.started.toISOString(), finished: false, stopped: null, total: 0, done: 0, current: '', lang: ctx.lang };
+      this.runState = {
+        id: ctx.started.getTime().toString(36), started: ctx.started.toISOString(), finished: false, draft: ctx.draft, stopped: null,
+        total: 0, done: 0, current: '', lang: ctx.lang,
+      };
       state.messages = [];
       state.touch('messages');
     }
@@ -325,7 +344,8 @@ class Step {
     try {
       const template = this.templates.load(doc.template, doc.lang);
       try {
-        return { doc, name, template, rendering: planRendering(template, fillGoogleTemplate(template, model)) };
+        const filled = fillGoogleTemplate(template, model, run.draft ? reportWords.draft[doc.lang] : undefined);
+        return { doc, name, template, rendering: planRendering(template, filled) };
       } catch (e) {
         if (e instanceof UnsupportedTemplate) this.failed(doc, name, unsupported(e, template.name));
         else throw e;
@@ -449,7 +469,7 @@ function googleFailure(services: GoogleServices, name: string, e: unknown): Reco
 
 function emptyProgress(lang: Lang): Progress {
   return {
-    lang, total: 0, done: 0, made: 0, failed: 0, finished: false, stopped: null, busy: false, error: null, current: '', summary: '',
+    lang, total: 0, done: 0, made: 0, failed: 0, finished: false, stopped: null, busy: false, error: null, blocked: false, current: '', summary: '',
     messages: [], documents: [], folder: null,
   };
 }

@@ -38,6 +38,7 @@ export function reportsSidebarHtml(lang: Lang): string {
 <div id="summary">${escapeHtml(say(ui.reportsStarting, lang))}</div>
 <div class="bar"><div class="fill" id="fill"></div></div>
 <div id="count" class="muted"></div>
+<div id="blocked" hidden><label><input type="checkbox" id="draft"> ${escapeHtml(sidebarWords.draft[lang])}</label><br><button id="make">${escapeHtml(sidebarWords.make[lang])}</button></div>
 <p id="folder"></p>
 <h4 id="problemsTitle" hidden>${escapeHtml(sidebarWords.problems[lang])}</h4><ul id="problems"></ul>
 <h4 id="docsTitle" hidden>${escapeHtml(sidebarWords.documents[lang])}</h4><ul id="docs"></ul>
@@ -75,14 +76,20 @@ function render(p) {
 }
 var stepping = false;
 function fail(e) { stepping = false; $('summary').textContent = (e && e.message) || String(e); $('summary').className = 'err'; }
+// A registry with errors gets no documents to sign: the pedagogue may tick "drafts" and make them anyway.
+var draft = false;
+$('make').disabled = true;
+$('draft').onchange = function () { $('make').disabled = !$('draft').checked; };
+$('make').onclick = function () { draft = true; $('blocked').hidden = true; step(); };
 function step() {
   stepping = true;
   google.script.run.withSuccessHandler(function (p) {
     stepping = false;
     render(p);
+    $('blocked').hidden = !p.blocked;
     if (p.busy) setTimeout(step, 5000);
     else if (!p.error && !p.finished && p.stopped === 'time') step();
-  }).withFailureHandler(fail).qamqorReportsStep();
+  }).withFailureHandler(fail).qamqorReportsStep(draft);
 }
 setInterval(function () {
   if (!stepping) return;

@@ -31,6 +31,8 @@ export interface RunState {
   /** ISO time the run started. */
   started: string;
   finished: boolean;
+  /** Drafts: made over a registry with errors, each marked «ЖОБА» / «ПРОЕКТ» (the pedagogue ticked it). */
+  draft: boolean;
   /** Why the last execution stopped before the end: its time ran out, or the day's limit was reached. */
   stopped: 'time' | 'quota' | null;
   total: number;

@@ -21,6 +21,7 @@ import { cli, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
 import { claimDemoFolder } from '../demo-folder';
 import { describeNewYear } from './new-year';
+import { demoCaseFile } from './cases-demo';
 import { formatPassport } from './passport';
 import { isoDay, makeReports } from './reports';
 import { formatIssues } from './validate';
@@ -90,6 +91,9 @@ async function demoIn(dir: string, lang: Lang, paths: { bookPath: string; lastPa
   const final = makeReports(registryNow, passport, options);
   const reports = final.written.length > 0 ? final : makeReports(registryNow, passport, { ...options, draft: true });
   io.out(t(cli.demoReports, lang, { count: reports.written.length, dir: reportsDir, draft: reports === final ? '' : 1 }));
+
+  // The pedagogue's confidential case file: a workbook of its own beside the registry, never inside it.
+  await demoCaseFile(dir, school, registryNow, lang, io);
 
   copyFileSync(bookPath, nextPath);
   const next = await XlsxWorkbook.open(nextPath);

@@ -7,14 +7,42 @@ import { validateRegistry } from '../../domain/validate';
 import { readCsvFile, writeRejects } from '../../local/csv-file';
 import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
-import { cli, t } from '../messages';
+import { casesText, cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
+
+/** One kind of CSV import: the workbook, the CSV, the command's arguments. */
+type ImportTarget = (bookPath: string, csvPath: string, args: CommandArgs, io: Output) => Promise<number>;
+
+/** A tab of the confidential case file (src/cli/commands/cases-import.ts, loaded only when asked for). */
+const caseTab =
+  (target: 'cases' | 'actions' | 'reviews' | 'consents'): ImportTarget =>
+  (bookPath, csvPath, args, io) =>
+    import('./cases-import').then((m) => m.importIntoCaseFile(bookPath, csvPath, target, args, io));
+
+/**
+ * What `--into` imports a CSV into, by the word typed; `pupils` when it is absent. Another register is one more entry
+ * here (a function taking the workbook and the CSV), and its word in the `into` placeholder of messages.ts.
+ */
+export const IMPORT_TARGETS: Readonly<Record<string, ImportTarget>> = {
+  pupils: (bookPath, csvPath, args, io) =>
+    // Read, change and save under the lock: two imports at once would each save over the other's rows.
+    withWorkbookLock(bookPath, `qamqor import ${basename(csvPath)}`, () => importInto(bookPath, csvPath, args, io)),
+  cases: caseTab('cases'),
+  actions: caseTab('actions'),
+  reviews: caseTab('reviews'),
+  consents: caseTab('consents'),
+};
 
 export async function importCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath, csvPath] = args.positionals;
   if (!bookPath || !csvPath) throw new UsageError('import <book.xlsx> <pupils.csv>');
-  // Read, change and save under the lock: two imports at once would each save over the other's rows.
-  return withWorkbookLock(bookPath, `qamqor import ${basename(csvPath)}`, () => importInto(bookPath, csvPath, args, io));
+  const into = args.into ?? 'pupils';
+  const target = Object.prototype.hasOwnProperty.call(IMPORT_TARGETS, into) ? IMPORT_TARGETS[into] : undefined;
+  if (!target) {
+    const lang = args.lang ?? 'kk';
+    throw new UsageError(t(casesText.unknownInto, lang, { value: into, targets: Object.keys(IMPORT_TARGETS).join(', ') }), lang);
+  }
+  return target(bookPath, csvPath, args, io);
 }
 
 async function importInto(bookPath: string, csvPath: string, args: CommandArgs, io: Output): Promise<number> {

@@ -2,12 +2,11 @@
 // bar on a terminal and a line per document otherwise; what could not be made is named and the rest still made.
 import { dirname, relative, resolve } from 'node:path';
 import { passportWithDynamics } from '../../app/build-passport';
-import { planReports } from '../../app/reports';
-import { words } from '../../domain/i18n';
+import { planReports, signingBlockers } from '../../app/reports';
+import { RegistryError, words } from '../../domain/i18n';
 import type { Passport } from '../../domain/passport';
 import type { Registry } from '../../domain/registry';
 import type { Lang } from '../../domain/template';
-import { validateRegistry } from '../../domain/validate';
 import { writeReports } from '../../local/report-files';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
@@ -16,7 +15,18 @@ import { UsageError, type CommandArgs, type Output } from '../context';
 export async function reportsCommand(args: CommandArgs, io: Output): Promise<number> {
   const [bookPath] = args.positionals;
   if (!bookPath || !args.out) throw new UsageError('reports <book.xlsx> --out DIR');
-  const { registry } = await openRegistry(bookPath, args.lang);
+  let opened: Awaited<ReturnType<typeof openRegistry>>;
+  try {
+    opened = await openRegistry(bookPath, args.lang);
+  } catch (e) {
+    // A district workbook (`qamqor district`) is no school registry: it has its own report.
+    if (e instanceof RegistryError && e.code === 'not_a_registry') {
+      const code = await (await import('./district-report')).districtReports(bookPath, args, io);
+      if (code !== null) return code;
+    }
+    throw e;
+  }
+  const { registry } = opened;
   const lang = args.lang ?? registry.lang;
   const lastYear = args.compare ? (await openRegistry(args.compare, lang)).registry : undefined;
   const passport = passportWithDynamics(registry, lastYear);
@@ -53,10 +63,9 @@ export interface MakeReportsOptions {
 export function makeReports(registry: Registry, passport: Passport, options: MakeReportsOptions): { code: number; written: string[] } {
   const { io, lang } = options;
   // A document a director signs must not rest on a registry with errors (an orphan on two exclusive lists…).
-  const errors = options.draft ? [] : validateRegistry(registry, new Date(`${options.today}T00:00:00Z`)).filter((i) => i.severity === 'error');
-  if (errors.length > 0) {
-    const tabs = [...new Set(errors.map((i) => i.tab))];
-    io.err(t(cli.reportsRefusedErrors, lang, { count: errors.length, tabs: tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '') }));
+  const { errors, tabs } = options.draft ? { errors: 0, tabs: [] } : signingBlockers(registry, options.today);
+  if (errors > 0) {
+    io.err(t(cli.reportsRefusedErrors, lang, { count: errors, tabs: tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '') }));
     return { code: 1, written: [] };
   }
   const plan = planReports(registry, passport, { today: options.today, lang: options.documentLang, only: options.only });

@@ -2,6 +2,7 @@
 // A4, official-letter margins, Times New Roman; paragraphs, headings, bordered tables, a header and a footer.
 import { DOMImplementation, type Document, type Element } from '@xmldom/xmldom';
 import PizZip from 'pizzip';
+import { longestUnbreakablePt } from './measure';
 import { el, NS, serializeXml } from './xml';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -27,6 +28,8 @@ export interface ParagraphOptions extends TextStyle {
   /** Centimetres, the red line of Kazakh and Russian official texts. */
   firstLineIndent?: number;
   keepWithNext?: boolean;
+  /** Tab stops, millimetres from the left margin: a signature line lays out role, line and name with them. */
+  tabs?: { at: number; align?: 'left' | 'center' | 'right' }[];
 }
 
 interface CellOptions {
@@ -47,6 +50,8 @@ export interface TableOptions {
   /** Per-column alignment. */
   align?: (Align | undefined)[];
   borders?: boolean;
+  /** Keeps a small table on one page (every row but the last keeps with the next), as Word reads it. */
+  keepTogether?: boolean;
   /** Points, for every cell. */
   size?: number;
 }
@@ -172,7 +177,8 @@ export class DocxBuilder {
     const columns = Math.max(1, ...rows.map((row) => row.reduce((n, cell) => n + spanOf(cell), 0)));
     const weights = options.widths && options.widths.length === columns ? options.widths : Array<number>(columns).fill(1);
     const total = weights.reduce((a, b) => a + b, 0);
-    const grid = weights.map((w) => Math.floor((this.textWidth() * w) / total));
+    let grid = weights.map((w) => Math.floor((this.textWidth() * w) / total));
+    if (options.header && rows[0]) grid = fitHeaderWords(grid, rows[0], options.size ?? this.page.size);
     const border = (side: string) => el(doc, `w:${side}`, { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': '000000' });
     const table = el(doc, 'w:tbl', {}, [
       el(doc, 'w:tblPr', {}, [
@@ -187,6 +193,7 @@ export class DocxBuilder {
     ]);
     rows.forEach((row, r) => {
       const isHeader = options.header === true && r === 0;
+      const keepWithNext = options.keepTogether === true && r < rows.length - 1;
       const tr = el(doc, 'w:tr', {}, [
         el(doc, 'w:trPr', {}, [el(doc, 'w:cantSplit'), isHeader && el(doc, 'w:tblHeader')]),
       ]);
@@ -207,7 +214,7 @@ export class DocxBuilder {
               el(doc, 'w:vAlign', { 'w:val': isHeader ? 'center' : 'top' }),
             ]),
             ...paragraphs.map((content) =>
-              paragraph(doc, content, { align, bold, spaceAfter: 0, ...(options.size ? { size: options.size } : {}) }),
+              paragraph(doc, content, { align, bold, spaceAfter: 0, keepWithNext, ...(options.size ? { size: options.size } : {}) }),
             ),
           ]),
         );
@@ -288,6 +295,38 @@ function runProperties(doc: Document, style: TextStyle): Element | null {
   return children.length > 0 ? el(doc, 'w:rPr', {}, children) : null;
 }
 
+/** Cell margins, twips each side (tblCellMar), and a little room for the renderer's rounding. */
+const CELL_MARGINS = 2 * 85 + 30;
+
+/**
+ * Widens the columns whose header has a word longer than the column (taking the room from columns with some to
+ * spare), so no header breaks inside a word. A header that cannot fit on the page is a template error, said here.
+ */
+export function fitHeaderWords(grid: number[], header: readonly CellSpec[], sizePt: number): number[] {
+  if (header.some((cell) => spanOf(cell) !== 1) || header.length !== grid.length) return grid;
+  const need = header.map((cell) => {
+    const texts = typeof cell === 'object' && !Array.isArray(cell) ? ('paragraphs' in cell ? cell.paragraphs : [cell.content]) : [cell];
+    const plain = texts.map((t) => (typeof t === 'string' ? t : t.map((i) => (typeof i === 'string' ? i : 'text' in i ? i.text : '')).join(''))).join(' ');
+    return Math.ceil(longestUnbreakablePt(plain, sizePt) * 20) + CELL_MARGINS;
+  });
+  const total = grid.reduce((a, b) => a + b, 0);
+  if (need.reduce((a, b) => a + b, 0) > total) {
+    throw new Error(`a table header cannot fit its longest words on the page: ${JSON.stringify(header)}`);
+  }
+  const out = [...grid];
+  let missing = 0;
+  out.forEach((w, i) => {
+    if (w < need[i]!) {
+      missing += need[i]! - w;
+      out[i] = need[i]!;
+    }
+  });
+  // Take what was added from the columns with room to spare, in proportion to their spare room.
+  const spare = out.map((w, i) => (grid[i]! >= need[i]! ? w - need[i]! : 0));
+  const room = spare.reduce((a, b) => a + b, 0);
+  return out.map((w, i) => (spare[i]! > 0 ? w - Math.ceil((missing * spare[i]!) / room) : w));
+}
+
 function run(doc: Document, text: string, style: TextStyle): Element {
   const r = el(doc, 'w:r', {}, [runProperties(doc, style)]);
   text.split(/(\t|\n)/).forEach((piece) => {
@@ -305,6 +344,8 @@ function paragraph(doc: Document, content: Content, options: ParagraphOptions): 
   const p = el(doc, 'w:p', {}, [
     el(doc, 'w:pPr', {}, [
       options.keepWithNext && el(doc, 'w:keepNext'),
+      options.tabs !== undefined && options.tabs.length > 0 &&
+        el(doc, 'w:tabs', {}, options.tabs.map((t) => el(doc, 'w:tab', { 'w:val': t.align ?? 'left', 'w:pos': Math.round(t.at * TWIPS_PER_MM) }))),
       spacing && el(doc, 'w:spacing', { 'w:before': pt20(options.spaceBefore), 'w:after': pt20(options.spaceAfter) }),
       options.firstLineIndent !== undefined && el(doc, 'w:ind', { 'w:firstLine': Math.round(options.firstLineIndent * 10 * TWIPS_PER_MM) }),
       options.align && el(doc, 'w:jc', { 'w:val': JC[options.align] }),

@@ -1,5 +1,6 @@
 // The workbook's cell styles (xl/styles.xml): which style shows a date, and new styles made from a cell's own
-// (the same font, fill and borders with a date or text format, or a bold wrapped header), appended, never edited.
+// (the same font, fill and borders with a date or text format, a bold wrapped header, a cell left unlocked under
+// the sheet's protection), appended, never edited; a style asked for twice is the same index.
 import { attr, elements, escapeAttr, findElement, innerOf, putElement, withAttr } from './xml';
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
@@ -15,18 +16,26 @@ export const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="ye
 export interface StyleChange {
   /** A number format code; null for General. */
   numFmt?: string | null;
-  /** Bold, wrapped and vertically centred: a header cell. */
+  /** Bold, wrapped, vertically centred on a light fill: a header cell (locked). */
   header?: boolean;
+  /** Centred across the cell: a tick, a letter. */
+  center?: boolean;
+  /** Whether the cell is locked when the sheet is protected (every cell is, unless its style says otherwise). */
+  locked?: boolean;
 }
 
 export class Styles {
   private readonly formats = new Map<number, string>();
   private readonly xfs: string[];
   private readonly fonts: string[];
+  private readonly fills: string[];
   private readonly dates: boolean[];
   private readonly made = new Map<string, number>();
+  /** Each style's text → its first index: a variant equal to a style the file has is that style. */
+  private readonly known = new Map<string, number>();
   private addedFormats: { id: number; code: string }[] = [];
   private addedFonts = 0;
+  private addedFills = 0;
   private addedXfs = 0;
 
   constructor(private readonly xml: string) {
@@ -36,7 +45,11 @@ export class Styles {
     }
     this.xfs = elements(section(xml, 'cellXfs'), 'xf');
     this.fonts = elements(section(xml, 'fonts'), 'font');
+    this.fills = elements(section(xml, 'fills'), 'fill');
     this.dates = this.xfs.map((xf) => this.isDateFormat(Number(attr(xf, 'numFmtId') ?? 0)));
+    this.xfs.forEach((xf, i) => {
+      if (!this.known.has(canonical(xf))) this.known.set(canonical(xf), i);
+    });
   }
 
   get changed(): boolean {
@@ -56,27 +69,53 @@ export class Styles {
   /** The style of a cell of style `s` changed by `change`; the same request gives the same index. */
   variant(s: number, change: StyleChange): number {
     const base = s >= 0 && s < this.xfs.length ? s : 0;
-    const key = `${base}|${change.numFmt === undefined ? '~' : change.numFmt}|${change.header ? 1 : 0}`;
+    const key = `${base}|${change.numFmt === undefined ? '~' : change.numFmt}|${change.header ? 1 : 0}|${change.locked ?? '~'}|${change.center ? 1 : 0}`;
     const known = this.made.get(key);
     if (known !== undefined) return known;
-    let xf = this.xfs[base] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-    const close = xf.indexOf('>') + 1;
-    let open = xf.slice(0, close);
-    let body = xf.endsWith('/>') ? '' : xf.slice(close, xf.length - '</xf>'.length);
+    const from = this.xfs[base] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const close = from.indexOf('>') + 1;
+    let open = from.slice(0, close);
+    let body = from.endsWith('/>') ? '' : from.slice(close, from.length - '</xf>'.length);
     if (change.numFmt !== undefined) {
       open = withAttr(withAttr(open, 'numFmtId', String(this.formatId(change.numFmt))), 'applyNumberFormat', '1');
     }
     if (change.header) {
       open = withAttr(withAttr(open, 'fontId', String(this.boldFont(Number(attr(open, 'fontId') ?? 0)))), 'applyFont', '1');
+      // A cell the school filled (a colour of its own) keeps its fill.
+      if (Number(attr(open, 'fillId') ?? 0) === 0) open = withAttr(withAttr(open, 'fillId', String(this.headerFill())), 'applyFill', '1');
+    }
+    if (change.header || change.center) {
       open = withAttr(open, 'applyAlignment', '1');
       const alignment = findElement(body, 'alignment');
-      const tag = alignment ? body.slice(alignment.start, alignment.openEnd) : '<alignment/>';
-      const wrapped = withAttr(withAttr(tag.replace(/\/?>$/, '/>'), 'wrapText', '1'), 'vertical', 'center');
-      body = alignment ? body.slice(0, alignment.start) + wrapped + body.slice(alignment.end) : wrapped + body;
+      let tag = (alignment ? body.slice(alignment.start, alignment.openEnd) : '<alignment/>').replace(/\/?>$/, '/>');
+      if (change.header) tag = withAttr(withAttr(tag, 'wrapText', '1'), 'vertical', 'center');
+      if (change.center) tag = withAttr(tag, 'horizontal', 'center');
+      body = alignment ? body.slice(0, alignment.start) + tag + body.slice(alignment.end) : tag + body;
+    }
+    const locked = change.header ? true : change.locked;
+    if (locked !== undefined) {
+      // <protection> comes after <alignment> and before <extLst>; its `hidden` (formula hiding) is kept.
+      const protection = findElement(body, 'protection');
+      const tag = withAttr(protection ? body.slice(protection.start, protection.openEnd).replace(/\/?>$/, '/>') : '<protection/>', 'locked', locked ? null : '0');
+      const kept = tag === '<protection/>' ? '' : tag;
+      if (protection) body = body.slice(0, protection.start) + kept + body.slice(protection.end);
+      else {
+        const alignment = findElement(body, 'alignment');
+        const at = alignment ? alignment.end : 0;
+        body = body.slice(0, at) + kept + body.slice(at);
+      }
+      open = withAttr(open, 'applyProtection', '1');
     }
     if (open.endsWith('/>')) open = `${open.slice(0, -2)}>`;
+    const xf = body === '' ? `${open.slice(0, -1)}/>` : `${open}${body}</xf>`;
+    const same = this.known.get(canonical(xf));
+    if (same !== undefined) {
+      this.made.set(key, same);
+      return same;
+    }
     const index = this.xfs.length;
-    this.xfs.push(`${open}${body}</xf>`);
+    this.xfs.push(xf);
+    this.known.set(canonical(xf), index);
     this.dates.push(this.isDateFormat(Number(attr(open, 'numFmtId') ?? 0)));
     this.addedXfs++;
     this.made.set(key, index);
@@ -93,6 +132,7 @@ export class Styles {
       xml = putElement(xml, 'numFmts', `<numFmts count="${this.formats.size}">${list}</numFmts>`, ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'], '</styleSheet>');
     }
     if (this.addedFonts > 0) xml = replaceList(xml, 'fonts', 'font', this.fonts);
+    if (this.addedFills > 0) xml = replaceList(xml, 'fills', 'fill', this.fills);
     if (this.addedXfs > 0) xml = replaceList(xml, 'cellXfs', 'xf', this.xfs);
     return xml;
   }
@@ -119,6 +159,16 @@ export class Styles {
     return this.fonts.length - 1;
   }
 
+  /** A light blue-grey fill, as Excel's tables head their columns: the row a teacher cannot type in looks it. */
+  private headerFill(): number {
+    const fill = '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>';
+    const existing = this.fills.indexOf(fill);
+    if (existing >= 0) return existing;
+    this.fills.push(fill);
+    this.addedFills++;
+    return this.fills.length - 1;
+  }
+
   private isDateFormat(id: number): boolean {
     if (BUILT_IN_DATES.has(id)) return true;
     const code = this.formats.get(id);
@@ -126,6 +176,14 @@ export class Styles {
     // A date code names a day, month, year or hour outside quoted text and [colour]/[locale] brackets.
     return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/General/gi, ''));
   }
+}
+
+/** A style's text with its attributes in one order, in its tag and its children's: two equal styles compare equal. */
+function canonical(xf: string): string {
+  return xf.replace(/<([\w:]+)((?:\s+[\w:]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g, (_, name: string, attrs: string, slash: string) => {
+    const sorted = (attrs.match(/[\w:]+\s*=\s*(?:"[^"]*"|'[^']*')/g) ?? []).map((a) => a.replace(/\s*=\s*/, '=').replace(/'/g, '"')).sort();
+    return `<${name}${sorted.map((a) => ` ${a}`).join('')}${slash}>`;
+  }).replace(/<(\w+)([^>]*)><\/\1>/g, '<$1$2/>');
 }
 
 function section(xml: string, name: string): string {

@@ -3,7 +3,7 @@
 import { pair } from '../../domain/format';
 import type { Pupil } from '../../domain/registry';
 import { categoryLine, type CategoryLine } from './school';
-import { count, dateText, label, schoolBlock, type ReportContext, type SchoolBlock } from './context';
+import { count, dateText, pupilLabel, schoolBlock, type ReportContext, type SchoolBlock } from './context';
 
 export type ClassCategory = CategoryLine & {
   /** The pupils of the class in this category, one name a line. */
@@ -57,7 +57,7 @@ export function classPassportModel(ctx: ReportContext, className: string): Class
     pupils: flagged.map((p) => ({
       full_name: p.fullName,
       birth_date: dateText(p.birthDate),
-      categories: p.categories.map((code) => label(ctx, code)).join(', '),
+      categories: p.categories.map((code) => pupilLabel(ctx, code, p)).join(', '),
     })),
     has_pupils: flagged.length > 0,
     count: Object.fromEntries(ctx.registry.catalogue.map((c) => [c.code, count(figures.categories[c.code]?.students ?? 0)])),

@@ -6,9 +6,9 @@ import { dmy, formatDecimal } from '../../domain/format';
 import type { Passport } from '../../domain/passport';
 import type { Pupil, Registry } from '../../domain/registry';
 import { parseSchoolYear, previousSchoolYear, reportDate } from '../../domain/school-year';
-import type { Category, Lang } from '../../domain/template';
+import { defaultCatalogue, type Category, type Lang } from '../../domain/template';
 import { readNotes, type Notes } from './notes';
-import { reportWords } from './words';
+import { femaleLabels, groupLabels, reportWords } from './words';
 
 export interface ReportContext {
   registry: Registry;
@@ -104,6 +104,24 @@ export function word(ctx: ReportContext, key: keyof typeof reportWords): string 
 
 export function label(ctx: ReportContext, code: string): string {
   return ctx.categories.get(code)?.[ctx.lang] ?? code;
+}
+
+/** Whether the school kept the default name of a category in this language (so its group or girl's form applies). */
+function keptDefaultName(ctx: ReportContext, code: string): boolean {
+  const mine = ctx.categories.get(code);
+  const standard = defaultCatalogue.find((c) => c.code === code);
+  return mine !== undefined && standard !== undefined && mine[ctx.lang] === standard[ctx.lang];
+}
+
+/** A category as a group in a count table: «Дети-сироты» where the name is a pupil's status («Сирота»). */
+export function groupLabel(ctx: ReportContext, code: string): string {
+  return (keptDefaultName(ctx, code) ? groupLabels[code]?.[ctx.lang] : undefined) ?? label(ctx, code);
+}
+
+/** A category as one pupil's status, agreeing with a girl where Russian does: «Оставшаяся без попечения родителей». */
+export function pupilLabel(ctx: ReportContext, code: string, pupil: Pupil): string {
+  const female = ctx.lang === 'ru' && pupil.sex === 'F' && keptDefaultName(ctx, code) ? femaleLabels[code] : undefined;
+  return female ?? label(ctx, code);
 }
 
 /** Full years of age on a date (YYYY-MM-DD); null without a birth date. */

@@ -5,8 +5,9 @@ import { fold } from '../../domain/cells';
 import { res64Eligible } from '../../domain/res64';
 import type { Pupil } from '../../domain/registry';
 import type { Category, Lang } from '../../domain/template';
-import { ageOn, compareBySchoolOrder, count, dateText, label, schoolBlock, sexWord, type ReportContext, type SchoolBlock } from './context';
-import { customListTitle, listTitles, res64Groups, type DefaultListKey } from './words';
+import { parseClassName } from '../../domain/class-name';
+import { ageOn, compareBySchoolOrder, count, dateText, label, pupilLabel, schoolBlock, sexWord, word, type ReportContext, type SchoolBlock } from './context';
+import { customListTitle, listTitles, listWords, res64Groups, type DefaultListKey } from './words';
 
 /** What a list holds: pupils having any of `categories` (or, for `res64`, every eligible pupil). */
 export interface ListSpec {
@@ -18,7 +19,7 @@ export interface ListSpec {
   res64: boolean;
 }
 
-export type ListTemplate = 'list' | 'list-orphans' | 'list-families' | 'list-registers' | 'list-res64';
+export type ListTemplate = 'list' | 'list-orphans' | 'list-families' | 'list-registers' | 'list-res64' | 'list-meals';
 
 export const defaultLists: Record<DefaultListKey, Omit<ListSpec, 'key'>> = {
   orphans: { categories: ['orphan', 'no_parental_care'], template: 'list-orphans', res64: false },
@@ -30,7 +31,7 @@ export const defaultLists: Record<DefaultListKey, Omit<ListSpec, 'key'>> = {
   home_schooled: { categories: ['home_schooled'], template: 'list', res64: false },
   kandas: { categories: ['kandas'], template: 'list', res64: false },
   registers: { categories: ['school_register', 'risk_group', 'police_register'], template: 'list-registers', res64: false },
-  free_meals: { categories: ['free_meals'], template: 'list', res64: false },
+  free_meals: { categories: ['free_meals'], template: 'list-meals', res64: false },
   res64: { categories: [], template: 'list-res64', res64: true },
 };
 
@@ -67,8 +68,16 @@ export type ListPupil = {
   birth_date: string;
   age: string;
   sex: string;
-  /** Which of the list's categories the pupil has, by name (e.g. "АСП" or "малообеспеченная"). */
+  /**
+   * A list of several categories: which of them the pupil has («Сирота», «Оставшаяся без попечения родителей»).
+   * A list of one category: the pupil's other social categories, so the column does not repeat the list's title.
+   */
   categories: string;
+  /** How an orphan or a child without parental care is placed (guardianship, foster family…). */
+  placement: string;
+  /** Free meals: the pupil's social categories that ground it, and who pays. */
+  basis: string;
+  source: string;
   guardian: string;
   /** Children in the family, as recorded. */
   children: string;
@@ -87,7 +96,15 @@ export type ListPupil = {
 
 export type ListModel = {
   school: SchoolBlock;
-  list: { key: string; title: string; categories: string; students: string; families: string };
+  list: {
+    key: string;
+    title: string;
+    categories: string;
+    students: string;
+    families: string;
+    /** The heading of the pupils' categories column: «Санаты» for a list of several, «Басқа санаттары» for one. */
+    category_header: string;
+  };
   pupils: ListPupil[];
   has_pupils: boolean;
   /** The Resolution No. 64 groups with their pupil counts (the res64 list only). */
@@ -116,6 +133,15 @@ export function listModel(ctx: ReportContext, list: ListSpec): ListModel {
   const age = (p: Pupil) => ageOn(p.birthDate, ctx.today);
   const flag = (p: Pupil, code: string) => (p.categories.includes(code) ? MARK : '');
 
+  const several = list.res64 || list.categories.length > 1;
+  const social = (p: Pupil) => p.categories.filter((code) => ctx.categories.get(code)?.kind === 'category');
+  const eligibleAs = new Map(res64Eligible(ctx.registry.pupils, ctx.registry.catalogue).map((e) => [e.pupil, e.groups]));
+  const mealsSource = (p: Pupil): string => {
+    // Resolution No. 64 pays for the eligible; primary grades eat free from the local budget; else no ground is known.
+    if (eligibleAs.has(p)) return listWords.fund[ctx.lang];
+    const grade = parseClassName(p.className)?.grade;
+    return grade !== undefined && grade <= 4 ? listWords.localBudget[ctx.lang] : listWords.unknownSource[ctx.lang];
+  };
   const groupCounts = new Map<number, number>();
   for (const groups of groupsOf.values()) for (const g of groups) groupCounts.set(g, (groupCounts.get(g) ?? 0) + 1);
 
@@ -127,6 +153,7 @@ export function listModel(ctx: ReportContext, list: ListSpec): ListModel {
       categories: list.categories.map((code) => label(ctx, code)).join(', '),
       students: count(pupils.length),
       families: count(familyNo.size),
+      category_header: (several ? listWords.categories : listWords.otherCategories)[ctx.lang],
     },
     pupils: pupils.map((p) => {
       const groups = groupsOf.get(p) ?? [];
@@ -137,7 +164,13 @@ export function listModel(ctx: ReportContext, list: ListSpec): ListModel {
         birth_date: dateText(p.birthDate),
         age: a === null ? '' : String(a),
         sex: sexWord(ctx, p),
-        categories: list.categories.filter((code) => p.categories.includes(code)).map((code) => label(ctx, code)).join(', '),
+        categories: (several
+          ? list.categories.filter((code) => p.categories.includes(code))
+          : social(p).filter((code) => !list.categories.includes(code))
+        ).map((code) => pupilLabel(ctx, code, p)).join(', '),
+        placement: p.placement,
+        basis: social(p).map((code) => pupilLabel(ctx, code, p)).join(', ') || word(ctx, 'none'),
+        source: mealsSource(p),
         guardian: p.guardian,
         children: p.childrenInFamily === null ? '' : String(p.childrenInFamily),
         family: String(familyNo.get(p.familyKey)),

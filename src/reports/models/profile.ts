@@ -1,7 +1,7 @@
-// The pupil profile of case management (seed 003): what the registry knows filled in, the case-file fields
-// (attendance, behaviour, performance, health, relations, housing act, characteristic) left to write by hand.
+// The pupil profile of case management (seed 003): what the registry knows filled in; the case-file fields
+// (attendance, behaviour, performance, health, relations, housing act, characteristic) from a case when given one.
 import type { Pupil } from '../../domain/registry';
-import { ageOn, dateText, label, schoolBlock, sexWord, word, type ReportContext, type SchoolBlock } from './context';
+import { ageOn, dateText, label, pupilLabel, schoolBlock, sexWord, word, type ReportContext, type SchoolBlock } from './context';
 import { profilePhrases } from './words';
 
 export type ProfileModel = {
@@ -23,9 +23,14 @@ export type ProfileModel = {
     family_status: string;
     /** Every category and support of the pupil. */
     categories: string;
+    /**
+     * Why the pupil is accompanied: the social categories the registry holds (registers, risk group, status), or
+     * the filter that chose the pupil; what lies behind them is in the social pedagogue's case file.
+     */
+    reason: string;
     guardian: string;
-    // Written by hand on the printed profile: case-file facts, which DOMAIN.md keeps out of the shared
-    // workbook, so no tab holds them. Empty here; a school's own template may fill them from elsewhere.
+    // Case-file facts, which DOMAIN.md keeps out of the shared workbook: filled when the profile is made from a case
+    // (`qamqor cases reports`: the latest review, the plan's health actions), else empty, written by hand on paper.
     attendance: string;
     behaviour: string;
     performance: string;
@@ -36,7 +41,10 @@ export type ProfileModel = {
   };
 };
 
-export function profileModel(ctx: ReportContext, pupil: Pupil): ProfileModel {
+/** What the case file tells of a pupil (src/app/cases-documents.ts): each field given replaces the empty one. */
+export type ProfileCaseFields = Partial<Pick<ProfileModel['pupil'], 'reason' | 'attendance' | 'behaviour' | 'performance' | 'health' | 'relations' | 'housing_act' | 'characteristic'>>;
+
+export function profileModel(ctx: ReportContext, pupil: Pupil, fromCase: ProfileCaseFields = {}): ProfileModel {
   const has = (code: string) => pupil.categories.includes(code);
   const yesNo = (b: boolean) => word(ctx, b ? 'yes' : 'no');
   const familyCodes = pupil.categories.filter((code) => ctx.categories.get(code)?.level === 'family' && ctx.categories.get(code)?.kind === 'category');
@@ -45,7 +53,14 @@ export function profileModel(ctx: ReportContext, pupil: Pupil): ProfileModel {
   if (pupil.childrenInFamily !== null) composition.push(profilePhrases.children[ctx.lang]({ n: pupil.childrenInFamily }));
   for (const code of ['incomplete_family', 'step_parent', 'large_family']) if (has(code)) composition.push(label(ctx, code).toLowerCase());
   if (siblings > 0) composition.push(profilePhrases.siblings[ctx.lang]({ n: siblings }));
-  if (pupil.guardian) composition.push(profilePhrases.guardian[ctx.lang]({ name: pupil.guardian }));
+  // A parent is a legal representative; only an orphan's or a child without care's is a guardian.
+  const cared = has('orphan') || has('no_parental_care');
+  if (pupil.guardian) composition.push(profilePhrases[cared ? 'guardian' : 'representative'][ctx.lang]({ name: pupil.guardian }));
+  if (cared && pupil.placement) composition.push(profilePhrases.placement[ctx.lang]({ name: pupil.placement }));
+  const social = pupil.categories.filter((code) => ctx.categories.get(code)?.kind === 'category');
+  // Registers and the risk group first: they are what accompaniment is mostly for.
+  const REGISTERS = ['police_register', 'school_register', 'risk_group'];
+  social.sort((a, b) => (REGISTERS.includes(a) ? REGISTERS.indexOf(a) : 9) - (REGISTERS.includes(b) ? REGISTERS.indexOf(b) : 9));
   const age = ageOn(pupil.birthDate, ctx.today);
   return {
     school: schoolBlock(ctx),
@@ -61,15 +76,16 @@ export function profileModel(ctx: ReportContext, pupil: Pupil): ProfileModel {
       special_needs: yesNo(has('sen')),
       family_composition: composition.join('; '),
       family_status: familyCodes.length ? familyCodes.map((code) => label(ctx, code)).join(', ') : word(ctx, 'none'),
-      categories: pupil.categories.map((code) => label(ctx, code)).join(', '),
+      categories: pupil.categories.map((code) => pupilLabel(ctx, code, pupil)).join(', '),
+      reason: fromCase.reason ?? (social.length ? social.map((code) => pupilLabel(ctx, code, pupil)).join('; ') : word(ctx, 'none')),
       guardian: pupil.guardian,
-      attendance: '',
-      behaviour: '',
-      performance: '',
-      health: '',
-      relations: '',
-      housing_act: '',
-      characteristic: '',
+      attendance: fromCase.attendance ?? '',
+      behaviour: fromCase.behaviour ?? '',
+      performance: fromCase.performance ?? '',
+      health: fromCase.health ?? '',
+      relations: fromCase.relations ?? '',
+      housing_act: fromCase.housing_act ?? '',
+      characteristic: fromCase.characteristic ?? '',
     },
   };
 }

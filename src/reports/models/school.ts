@@ -5,9 +5,10 @@ import type { ClassPassport, Counts } from '../../domain/passport';
 import type { Category } from '../../domain/template';
 import type { ChartSpec } from '../charts/svg';
 import type { ImageValue } from '../doc-tree';
-import { count, schoolBlock, tenge, word, type ReportContext, type SchoolBlock } from './context';
+import { res64Eligible } from '../../domain/res64';
+import { count, groupLabel, schoolBlock, tenge, word, type ReportContext, type SchoolBlock } from './context';
 import { noteNumber } from './notes';
-import { reportWords } from './words';
+import { countPhrases, reportWords } from './words';
 
 /** Turns a chart into a picture for the document; a renderer without pictures returns null (the paragraph goes). */
 export type ChartPainter = (chart: ChartSpec) => ImageValue | null;
@@ -76,7 +77,14 @@ export type SchoolModel = {
   total: ClassRow;
   /** Categories with pupils this year or last, compared (empty without a comparison). */
   dynamics: DynamicsLine[];
-  charts: { categories: ImageValue | null; dynamics: ImageValue | null };
+  charts: { categories: ImageValue | null; dynamics: ImageValue | null; meals: ImageValue | null };
+  /**
+   * Numbers of the tables and figures in the order the annual report prints them, so that a figure left out (no
+   * comparison, no chart) leaves no gap: `{{numbers.figure_meals}}-сурет`, «Рис. {{numbers.figure_meals}}».
+   */
+  numbers: Record<'table_passport' | 'table_aid' | 'table_swot' | 'figure_categories' | 'figure_dynamics' | 'figure_meals', string>;
+  /** Counts said with their nouns (and verbs), agreeing in Russian: «обучался 1 учащийся», «из 21 семьи». */
+  said: Record<keyof typeof countPhrases, string>;
   meals: {
     now: string;
     before: string;
@@ -103,6 +111,15 @@ export type SchoolModel = {
   registers: { school: string; risk: string; police: string; any: boolean };
   /** Orphans and children without parental care together, as section II counts them. */
   orphans_and_no_care: string;
+  /** Pupils eligible under Resolution No. 64 (groups 1–5), whether or not they got aid yet. */
+  res64: { eligible: string; any: boolean };
+  /** Figures of the notes tab the annual report states when written: orphans on the housing queue, summer camps. */
+  housing_queue: string;
+  has_housing_queue: boolean;
+  camps: string;
+  has_camps: boolean;
+  /** Families of social status (any family-level category) and pupils of any social category, for sections V–VI. */
+  social: { families: string; students: string; share: string };
   /** Every note of the notes tab by key, as written (numbers as "60 000"). */
   notes: Record<string, string>;
   has_swot: boolean;
@@ -114,7 +131,7 @@ export function categoryLine(ctx: ReportContext, c: Category, now: Counts, total
   const b = before ?? ZERO;
   return {
     code: c.code,
-    label: c[ctx.lang],
+    label: groupLabel(ctx, c.code),
     level: word(ctx, c.level === 'family' ? 'familyLevel' : 'pupilLevel'),
     is_family: c.level === 'family',
     is_support: c.kind === 'support',
@@ -162,7 +179,7 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
     const before = compare!.categories[c.code]!;
     return {
       code: c.code,
-      label: c[ctx.lang],
+      label: groupLabel(ctx, c.code),
       now_pair: pair(now.students, now.families),
       before_pair: pair(before.students, before.families),
       now_students: count(now.students),
@@ -181,7 +198,27 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
     const n = noteNumber(notes, key);
     return n === null ? word(ctx, 'none') : count(n);
   };
-  const roadKeys = ['road_applications', 'road_sponsor_money', 'road_financial', 'road_material', 'road_food'];
+  const eligible = res64Eligible(ctx.registry.pupils, ctx.registry.catalogue).length;
+  const housingQueue = noteNumber(notes, 'orphans_housing_queue');
+  const camps = noteNumber(notes, 'summer_camps');
+  const socialCodes = new Set(ctx.registry.catalogue.filter((c) => c.kind === 'category').map((c) => c.code));
+  const familyCodes = new Set(ctx.registry.catalogue.filter((c) => c.kind === 'category' && c.level === 'family').map((c) => c.code));
+  const socialPupils = ctx.registry.pupils.filter((x) => x.categories.some((code) => socialCodes.has(code)));
+  const socialFamilies = new Set(ctx.registry.pupils.filter((x) => x.categories.some((code) => familyCodes.has(code))).map((x) => x.familyKey));
+  const charts = {
+    categories: compare || lines.some((l) => l.has_pupils) ? paint(categoriesChart(ctx)) : null,
+    dynamics: dynamics.some((d) => d.students_change !== '—') ? paint(dynamicsChart(ctx)) : null,
+    meals: mealsNow > 0 || (mealsBefore ?? 0) > 0 ? paint(mealsChart(ctx, mealsNow, mealsBefore)) : null,
+  };
+  const hasRoad = ['road_applications', 'road_sponsor_money', 'road_financial', 'road_material', 'road_food'].some((k) => noteNumber(notes, k) !== null);
+  const hasSwot = ['swot_strengths', 'swot_weaknesses', 'swot_opportunities', 'swot_threats'].some((k) => (notes.text[k] ?? '') !== '');
+  const numbers = numbering(
+    ['table_passport', true], ['table_aid', hasRoad], ['table_swot', hasSwot],
+  );
+  const figureNumbers = numbering(['figure_categories', charts.categories !== null], ['figure_dynamics', charts.dynamics !== null], ['figure_meals', charts.meals !== null]);
+  const saidAs = (key: keyof typeof countPhrases, n: number) => countPhrases[key][ctx.lang](n);
+  const pupilsTotal = ctx.registry.pupils.length;
+  const classesTotal = Object.keys(p.classes).length;
   const sponsor = noteNumber(notes, 'road_sponsor_money');
   const text = notes.text;
 
@@ -204,9 +241,19 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
     classes,
     total,
     dynamics,
-    charts: {
-      categories: compare || lines.some((l) => l.has_pupils) ? paint(categoriesChart(ctx)) : null,
-      dynamics: dynamics.some((d) => d.students_change !== '—') ? paint(dynamicsChart(ctx)) : null,
+    charts,
+    numbers: { ...numbers, ...figureNumbers } as SchoolModel['numbers'],
+    said: {
+      students: saidAs('students', p.students),
+      studied: saidAs('studied', p.students),
+      in_classes: saidAs('in_classes', classesTotal),
+      from_families: saidAs('from_families', p.families),
+      meals_now: saidAs('meals_now', mealsNow),
+      meals_before: saidAs('meals_before', mealsBefore ?? 0),
+      meals_difference: saidAs('meals_difference', Math.abs(mealsNow - (mealsBefore ?? mealsNow))),
+      tenant: saidAs('tenant', tenant ?? 0),
+      fund: saidAs('fund', students('vseobuch_aid')),
+      eligible: saidAs('eligible', eligible),
     },
     meals: {
       now: count(mealsNow),
@@ -227,7 +274,7 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
       material: figure('road_material'),
       food: figure('road_food'),
       fund: count(students('vseobuch_aid')),
-      has_road: roadKeys.some((k) => noteNumber(notes, k) !== null),
+      has_road: hasRoad,
     },
     registers: {
       school: count(students('school_register')),
@@ -236,9 +283,21 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
       any: students('school_register') + students('risk_group') + students('police_register') > 0,
     },
     orphans_and_no_care: count(students('orphan') + students('no_parental_care')),
+    res64: { eligible: count(eligible), any: eligible > 0 },
+    housing_queue: housingQueue === null ? '' : count(housingQueue),
+    has_housing_queue: housingQueue !== null,
+    camps: camps === null ? '' : count(camps),
+    has_camps: camps !== null,
+    social: { families: count(socialFamilies.size), students: count(socialPupils.length), share: formatShare(socialPupils.length, pupilsTotal) },
     notes: { ...text },
-    has_swot: ['swot_strengths', 'swot_weaknesses', 'swot_opportunities', 'swot_threats'].some((k) => (text[k] ?? '') !== ''),
+    has_swot: hasSwot,
   };
+}
+
+/** Numbers 1, 2, 3… for the items present, in order; an absent item gets an empty number. */
+function numbering<K extends string>(...items: [K, boolean][]): Record<K, string> {
+  let n = 0;
+  return Object.fromEntries(items.map(([key, present]) => [key, present ? String(++n) : ''])) as Record<K, string>;
 }
 
 const COLORS = { before: '#9AA5B1', now: '#2B6CB0', up: '#2B6CB0', down: '#DD6B20' };
@@ -262,7 +321,7 @@ export function categoriesChart(ctx: ReportContext): ChartSpec {
       const before = compare?.categories[c.code] ?? ZERO;
       const values = compare ? [before.students, now.students] : [now.students];
       const texts = compare ? [pair(before.students, before.families), pair(now.students, now.families)] : [pair(now.students, now.families)];
-      return { label: c[ctx.lang], values, texts };
+      return { label: groupLabel(ctx, c.code), values, texts };
     }),
   };
 }
@@ -275,7 +334,20 @@ export function dynamicsChart(ctx: ReportContext): ChartSpec {
     const pct = p.compare?.categories[c.code]?.studentsChangePct;
     if (c.kind !== 'category' || pct === null || pct === undefined) continue;
     if ((p.categories[c.code]?.students ?? 0) === 0 && (p.compare?.categories[c.code]?.students ?? 0) === 0) continue;
-    rows.push({ label: c[ctx.lang], value: pct, text: formatChange(pct) });
+    rows.push({ label: groupLabel(ctx, c.code), value: pct, text: formatChange(pct) });
   }
   return { kind: 'change-bars', title: reportWords.chartDynamicsTitle[ctx.lang], rows, colors: { up: COLORS.up, down: COLORS.down } };
+}
+
+/** Figure 4 of seed 001: pupils given free hot meals from the universal-education fund, last year and this. */
+export function mealsChart(ctx: ReportContext, now: number, before: number | null): ChartSpec {
+  const p = ctx.passport;
+  const series = before === null ? [{ name: p.schoolYear, color: COLORS.now }] : [{ name: p.compare!.schoolYear, color: COLORS.before }, { name: p.schoolYear, color: COLORS.now }];
+  const values = before === null ? [now] : [before, now];
+  return {
+    kind: 'grouped-bars',
+    title: reportWords.chartMealsTitle[ctx.lang],
+    series,
+    rows: [{ label: groupLabel(ctx, 'free_meals'), values, texts: values.map(count) }],
+  };
 }

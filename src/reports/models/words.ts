@@ -1,6 +1,8 @@
 // What report models say in words, in Kazakh and in Russian: list titles, yes/no, groups of Resolution No. 64,
 // chart labels and the messages about report jobs. Code names the phrase; this table words it.
+import { formatDecimal as count } from '../../domain/format';
 import { words } from '../../domain/i18n';
+import { ruForm, type RuForms } from '../../domain/plural';
 import type { Lang } from '../../domain/template';
 
 type Worded = Record<Lang, string>;
@@ -26,8 +28,46 @@ export const listTitles = {
 
 export type DefaultListKey = keyof typeof listTitles;
 
+/**
+ * The default categories named as groups, where a count table needs a group and not a pupil's status: «Дети-сироты»,
+ * not «Сирота». Kazakh names serve both. Used only while a category keeps its default name (a school's own wording
+ * is printed as written).
+ */
+export const groupLabels: Record<string, Partial<Worded>> = {
+  orphan: { ru: 'Дети-сироты' },
+  no_parental_care: { ru: 'Дети, оставшиеся без попечения родителей' },
+  half_orphan: { ru: 'Дети-полусироты' },
+  disability: { ru: 'Дети с инвалидностью' },
+  sen: { ru: 'Дети с особыми образовательными потребностями (ООП)' },
+  home_schooled: { ru: 'Обучающиеся на дому' },
+  kandas: { ru: 'Дети-кандасы' },
+  school_register: { ru: 'Состоящие на внутришкольном учёте (ВШУ)' },
+  police_register: { ru: 'Состоящие на учёте ювенальной полиции (ОЮП)' },
+  large_family: { ru: 'Многодетные семьи' },
+  asp: { ru: 'Семьи, получающие АСП' },
+  low_income: { ru: 'Малообеспеченные семьи (без АСП)' },
+  incomplete_family: { ru: 'Неполные семьи' },
+  step_parent: { ru: 'Семьи с отчимом / мачехой' },
+  dysfunctional_family: { ru: 'Неблагополучные семьи' },
+  emergency: { ru: 'Семьи, пострадавшие от ЧС' },
+};
+
+/** A girl's status where Russian marks it: «Оставшаяся без попечения родителей» (same rule: default names only). */
+export const femaleLabels: Record<string, string> = {
+  no_parental_care: 'Оставшаяся без попечения родителей',
+};
+
 /** How people write tenge after a figure in a note: "60 000 тг", "603 теңге", "603 ₸". */
 export const tengeUnits = ['₸', 'тг.', 'тг', 'теңге', 'тенге', 'tg'];
+
+/** The words of the lists' columns. */
+export const listWords = {
+  categories: { kk: 'Санаты', ru: 'Категория' },
+  otherCategories: { kk: 'Басқа санаттары', ru: 'Другие категории' },
+  fund: { kk: 'ЖББҚ (№64 қаулы)', ru: 'Фонд всеобуча (пост. № 64)' },
+  localBudget: { kk: 'Жергілікті бюджет (1–4 сынып)', ru: 'Местный бюджет (1–4 классы)' },
+  unknownSource: { kk: 'Негізі көрсетілмеген', ru: 'Основание не указано' },
+} satisfies Record<string, Worded>;
 
 /** A list a school asked for by category codes: titled by the categories' names. */
 export const customListTitle: Phrase<{ labels: string }> = {
@@ -64,10 +104,33 @@ export const reportWords = {
   chartMealsTitle: { kk: 'ЖББҚ есебінен ыстық тамақпен қамтылған оқушылар', ru: 'Учащиеся, получающие горячее питание из фонда всеобуча' },
 } satisfies Record<string, Worded>;
 
+type Counted = Record<Lang, (n: number) => string>;
+const ru = (n: number, forms: RuForms) => `${count(n)} ${ruForm(n, forms)}`;
+const PUPILS: RuForms = ['учащийся', 'учащихся', 'учащихся'];
+
+/**
+ * Counts said with their words, for running text: Russian agrees with the number by rule (plural.ts), Kazakh keeps
+ * the noun singular after a numeral. A template writes `{{said.students}}` where it would write a number and a noun.
+ */
+export const countPhrases = {
+  students: { kk: (n) => `${count(n)} оқушы`, ru: (n) => ru(n, PUPILS) },
+  studied: { kk: () => 'білім алды', ru: (n) => ruForm(n, ['обучался', 'обучались', 'обучались']) },
+  in_classes: { kk: (n) => `${count(n)} сыныпта`, ru: (n) => `в ${count(n)} ${ruForm(n, ['классе', 'классах', 'классах'])}` },
+  from_families: { kk: (n) => `${count(n)} отбасынан`, ru: (n) => `из ${count(n)} ${ruForm(n, ['семьи', 'семей', 'семей'])}` },
+  meals_now: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['обеспечен', 'обеспечены', 'обеспечены'])} ${ru(n, PUPILS)}` },
+  meals_before: { kk: (n) => `${count(n)} оқушы`, ru: (n) => ru(n, PUPILS) },
+  meals_difference: { kk: (n) => `${count(n)} оқушыға`, ru: (n) => `на ${ru(n, ['учащегося', 'учащихся', 'учащихся'])}` },
+  tenant: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['питался', 'питались', 'питались'])} ${ru(n, PUPILS)}` },
+  fund: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['получил', 'получили', 'получили'])} ${ru(n, PUPILS)}` },
+  eligible: { kk: (n) => `${count(n)} оқушының`, ru: (n) => ru(n, PUPILS) },
+} satisfies Record<string, Counted>;
+
 /** How a family is described in a pupil profile: "4 бала; толық емес отбасы; қамқоршысы: …". */
 export const profilePhrases = {
   children: { kk: (p: { n: number }) => `отбасында ${p.n} бала`, ru: (p: { n: number }) => `детей в семье: ${p.n}` },
-  guardian: { kk: (p: { name: string }) => `қамқоршысы / заңды өкілі: ${p.name}`, ru: (p: { name: string }) => `опекун / законный представитель: ${p.name}` },
+  guardian: { kk: (p: { name: string }) => `қамқоршысы: ${p.name}`, ru: (p: { name: string }) => `опекун (попечитель): ${p.name}` },
+  representative: { kk: (p: { name: string }) => `заңды өкілі: ${p.name}`, ru: (p: { name: string }) => `законный представитель: ${p.name}` },
+  placement: { kk: (p: { name: string }) => `орналастыру нысаны: ${p.name}`, ru: (p: { name: string }) => `форма устройства: ${p.name}` },
   siblings: { kk: (p: { n: number }) => `осы мектепте оқитын бауырлары: ${p.n}`, ru: (p: { n: number }) => `братьев и сестёр в этой школе: ${p.n}` },
 } satisfies Record<string, Phrase<never>>;
 

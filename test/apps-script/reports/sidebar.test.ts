@@ -9,7 +9,7 @@ describe('the reports sidebar', () => {
   const html = reportsSidebarHtml('ru');
 
   it('calls the step and the progress targets, which end without "_" so that google.script.run can reach them', () => {
-    expect(html).toContain('.qamqorReportsStep()');
+    expect(html).toContain('.qamqorReportsStep(draft)');
     expect(html).toContain('.qamqorReportsProgress()');
     expect(html).toContain('Начинаем…');
   });
@@ -19,6 +19,35 @@ describe('the reports sidebar', () => {
     expect(() => new vm.Script(script)).not.toThrow();
     expect(script).not.toMatch(/innerHTML|document\.write|eval\(/);
     expect(script).toContain('/^https:\\/\\/(docs|drive)\\.google\\.com\\//.test(url)');
+  });
+
+  it('refused for errors, offers drafts: ticking the box and pressing the button starts a draft run', () => {
+    const steps: unknown[] = [];
+    const elements = new Map<string, any>();
+    const element = () => ({ style: {}, hidden: false, textContent: '', className: '', firstChild: null, checked: false, disabled: false, appendChild() {}, removeChild() {} });
+    const answers = [{ blocked: true, error: 'errors', done: 0, total: 0 }, { stopped: null, finished: true, done: 3, total: 3, blocked: false }];
+    const runner: any = {
+      withSuccessHandler: (ok: (p: unknown) => void) => ({
+        withFailureHandler: () => ({ qamqorReportsStep: (draft: unknown) => (steps.push(draft), ok({ summary: '', messages: [], documents: [], ...answers.shift() })) }),
+      }),
+    };
+    const get = (id: string) => elements.get(id) ?? (elements.set(id, element()), elements.get(id));
+    const context = vm.createContext({
+      google: { script: { run: runner } },
+      document: { getElementById: get, createElement: element, createTextNode: () => ({}) },
+      setInterval: () => 0,
+      setTimeout: () => 0,
+    });
+    vm.runInContext(/<script>([\s\S]*)<\/script>/.exec(html)![1]!, context);
+    expect(steps).toEqual([false]);
+    expect(get('blocked').hidden).toBe(false);
+    expect(get('make').disabled).toBe(true);
+    get('draft').checked = true;
+    get('draft').onchange();
+    expect(get('make').disabled).toBe(false);
+    get('make').onclick();
+    expect(steps).toEqual([false, true]);
+    expect(get('blocked').hidden).toBe(true);
   });
 
   it('drives the run: the next step after a stop for time, none after the end or the day’s limit', () => {
