@@ -2,10 +2,12 @@
 // entry-points.js follows it with the top-level functions Apps Script calls, and the manifest (appsscript.json at the
 // top level, beside .clasp.json, where clasp projects keep it) is copied: dist/Code.js and dist/appsscript.json, what
 // `clasp push` sends from rootDir dist. The default report templates ride along as
-// base64 (module qamqor:default-templates): a new .docx in sheets-template/reports needs no code.
+// base64 (module qamqor:default-templates): the templates of the documents the reports tab can ask for (jobs.ts);
+// those made only offline (the case file's, the district's) stay out of the 50 MB-limited script.
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultTemplateNames } from '../src/reports/jobs';
 
 const root = join(__dirname, '..');
 const TEMPLATES_DIR = join(root, 'sheets-template/reports');
@@ -16,7 +18,9 @@ const defaultTemplates: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^qamqor:default-templates$/ }, (args) => ({ path: args.path, namespace: 'qamqor-templates' }));
     b.onLoad({ filter: /.*/, namespace: 'qamqor-templates' }, () => {
-      const files = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.docx')).sort();
+      const files = readdirSync(TEMPLATES_DIR)
+        .filter((f) => f.endsWith('.docx') && (defaultTemplateNames as string[]).includes(f.replace(/\.(kk|ru)\.docx$/, '')))
+        .sort();
       const map = Object.fromEntries(files.map((f) => [f.replace(/\.docx$/, ''), readFileSync(join(TEMPLATES_DIR, f)).toString('base64')]));
       return { contents: `export default ${JSON.stringify(map)};`, loader: 'js', watchFiles: files.map((f) => join(TEMPLATES_DIR, f)) };
     });
