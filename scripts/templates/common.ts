@@ -75,3 +75,36 @@ export function figureCaption(b: DocxBuilder, lang: Lang, number: string, text: 
   const caption = lang === 'kk' ? `${number}-сурет. ${text}` : `Рис. ${number}. ${text}`;
   return b.paragraph(caption, { align: 'center', italic: true, size: 10, spaceAfter: 12 });
 }
+
+/**
+ * The default categories as short column headings of the wide tables (classes or schools × categories): code, kk, ru.
+ * The full names are in each document's first table.
+ */
+export const pupilColumns: [string, string, string][] = [
+  ['orphan', 'Жетім', 'Сироты'],
+  ['no_parental_care', 'Ата-анасының қамқор\u00ADлығын\u00ADсыз', 'Без попечения родителей'],
+  ['half_orphan', 'Жартылай жетім', 'Полу\u00ADсироты'],
+  ['disability', 'Мүгедек\u00ADтігі бар', 'С инвалид\u00ADностью'],
+  ['sen', 'ЕБҚ', 'ООП'],
+  ['home_schooled', 'Үйде оқиды', 'На дому'],
+  ['kandas', 'Қандас', 'Кандасы'],
+  ['school_register', 'Мектеп\u00ADішілік есеп', 'ВШУ'],
+  ['risk_group', 'Тәуекел тобы', 'Группа риска'],
+  ['police_register', 'Полиция есебі', 'ОЮП'],
+];
+
+export const familyColumns: [string, string, string][] = [
+  ['large_family', 'Көп\u00ADбалалы', 'Много\u00ADдетные'],
+  ['asp', 'АӘК алады', 'АСП'],
+  ['low_income', 'Аз қамтылған', 'Мало\u00ADобеспеч.'],
+  ['incomplete_family', 'Толық емес', 'Неполные'],
+  ['step_parent', 'Өгей ата-анамен', 'С отчимом / мачехой'],
+  ['dysfunctional_family', 'Қолайсыз', 'Неблаго\u00ADполучные'],
+  ['emergency', 'ТЖ зардап шеккен', 'Постр. от ЧС'],
+  ['disabled_parent', 'Ата-анасы мүгедек', 'Родители-инвалиды'],
+];
+
+export const supportColumns: [string, string, string][] = [
+  ['free_meals', 'Тегін ыстық тамақ', 'Бесплатное питание'],
+  ['vseobuch_aid', 'ЖББҚ көмегі', 'Помощь всеобуча'],
+];

@@ -2,37 +2,7 @@
 // dynamics, the chart, the schools by categories, the schools left out, the sentences drawn from the figures, and the
 // department's signatures. Landscape, for the schools' wide tables. The district department is in every header.
 import { docxBuilder } from '../../src/local/docx/builder';
-import { figureCaption, tableCaption, type Lang } from './common';
-
-/** The schools-table columns: category code and its short heading (the full names are in the first table). */
-const pupilColumns: [string, string, string][] = [
-  ['orphan', 'Жетім', 'Сироты'],
-  ['no_parental_care', 'Ата-анасының қамқор\u00ADлығын\u00ADсыз', 'Без попечения родителей'],
-  ['half_orphan', 'Жартылай жетім', 'Полу\u00ADсироты'],
-  ['disability', 'Мүгедек\u00ADтігі бар', 'С инвалид\u00ADностью'],
-  ['sen', 'ЕБҚ', 'ООП'],
-  ['home_schooled', 'Үйде оқиды', 'На дому'],
-  ['kandas', 'Қандас', 'Кандасы'],
-  ['school_register', 'Мектеп\u00ADішілік есеп', 'ВШУ'],
-  ['risk_group', 'Тәуекел тобы', 'Группа риска'],
-  ['police_register', 'Полиция есебі', 'ОЮП'],
-];
-
-const familyColumns: [string, string, string][] = [
-  ['large_family', 'Көп\u00ADбалалы', 'Много\u00ADдетные'],
-  ['asp', 'АӘК алады', 'АСП'],
-  ['low_income', 'Аз қамтылған', 'Мало\u00ADобеспеч.'],
-  ['incomplete_family', 'Толық емес', 'Неполные'],
-  ['step_parent', 'Өгей ата-анамен', 'С отчимом / мачехой'],
-  ['dysfunctional_family', 'Қолайсыз', 'Неблаго\u00ADполучные'],
-  ['emergency', 'ТЖ зардап шеккен', 'Постр. от ЧС'],
-  ['disabled_parent', 'Ата-анасы мүгедек', 'Родители-инвалиды'],
-];
-
-const supportColumns: [string, string, string][] = [
-  ['free_meals', 'Тегін ыстық тамақ', 'Бесплатное питание'],
-  ['vseobuch_aid', 'ЖББҚ көмегі', 'Помощь всеобуча'],
-];
+import { familyColumns, figureCaption, pupilColumns, supportColumns, tableCaption, type Lang } from './common';
 
 const text = {
   kk: {
