@@ -5,7 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoAidChanges } from '../src/app/aid-demo';
+import { demoPlanChanges } from '../src/app/plan-demo';
+import { applyDemoRegisters } from '../src/app/demo-registers';
+import { generateSchool } from '../src/app/demo-school';
+import { readInspections } from '../src/domain/registers/inspections';
+import { readMovements } from '../src/domain/registers/movements';
 import { makeIin } from '../src/domain/iin';
+import { aidSummary } from '../src/domain/registers/aid';
+import { readRegistry } from '../src/domain/registry';
+import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { demoXlsx } from '../test/support/demo-registry';
 
 export interface Spread {
@@ -68,7 +77,7 @@ function repeat(runs: number, fn: () => Run): { wall: Spread; rss: Spread } {
 }
 
 /** A generated school's registry, made once per bench run the way `qamqor demo` makes it. */
-async function book(dir: string, pupils: number): Promise<string> {
+export async function book(dir: string, pupils: number): Promise<string> {
   const path = join(dir, `school-${pupils}.xlsx`);
   if (!existsSync(path)) await demoXlsx(path, { pupils, language: 'kk', schoolYear: '2025-2026' });
   return path;
@@ -114,6 +123,9 @@ export async function fileRows(log: (line: string) => void = () => {}): Promise<
       log(`${action} ${pupils}: ${measured.wall.median} ms, ${measured.rss.median} MB (floor ${floor.wall.median} ms, peer ${peer.wall.median} ms)`);
     }
 
+    rows.push(...(await aidPlanRows(dir, path, pupils, runs, log)));
+    rows.push(...(await registerRows(dir, path, pupils, runs, log)));
+
     if (pupils === 1_000) {
       const out = join(dir, 'reports-1000');
       const reports = repeat(3, () => {
@@ -146,6 +158,79 @@ export async function fileRows(log: (line: string) => void = () => {}): Promise<
     }
   }
   return rows;
+}
+
+/**
+ * The pedagogue's aid register and annual plan (`qamqor aid --json`, `qamqor plan --json`) on the school's book with the
+ * demo's year of aid records (they grow with the school: every first grader of a poor family gets «Мектепке жол» help)
+ * and its plan half done, made once from the school's book.
+ */
+export async function aidPlanRows(dir: string, schoolBook: string, pupils: number, runs: number, log: (line: string) => void = () => {}): Promise<FileRow[]> {
+  const path = join(dir, `school-${pupils}-aid-plan.xlsx`);
+  if (!existsSync(path)) {
+    const workbook = await XlsxWorkbook.open(schoolBook);
+    workbook.apply(demoAidChanges(readRegistry(workbook.read())));
+    workbook.apply(demoPlanChanges(readRegistry(workbook.read())));
+    await workbook.save(path);
+  }
+  const fileMb = Math.round((statSync(path).size / 1e6) * 10) / 10;
+  const records = aidSummary(readRegistry((await XlsxWorkbook.open(path)).read())).total.records;
+  const out: FileRow[] = [];
+  for (const [action, args, note] of [
+    ['aid --json', ['aid', path, '--json'], `${records.toLocaleString('en-US')} aid records`],
+    ['plan --json', ['plan', path, '--today', '2025-11-20', '--json'], 'the default plan, 61 activities'],
+  ] as const) {
+    const measured = repeat(runs, () => runNode([bin, ...args]));
+    out.push({ action, pupils, fileMb, runs, wallMs: measured.wall, rssMb: measured.rss, note });
+    log(`${action} ${pupils}: ${measured.wall.median} ms, ${measured.rss.median} MB (${note})`);
+  }
+  return out;
+}
+
+/**
+ * The roll over time and the housing acts (`qamqor movement --month --json`, `qamqor inspections --json`, `qamqor
+ * passport --as-of --json`) on the school's book with the demo's year of arrivals, departures, transfers and acts
+ * (src/app/demo-registers.ts: they grow with the school), made once from it; beside the floor and the peer of that book.
+ */
+export async function registerRows(dir: string, schoolBook: string, pupils: number, runs: number, log: (line: string) => void = () => {}): Promise<FileRow[]> {
+  const path = join(dir, `school-${pupils}-registers.xlsx`);
+  if (!existsSync(path)) {
+    const workbook = await XlsxWorkbook.open(schoolBook);
+    applyDemoRegisters(workbook, generateSchool({ pupils, language: 'kk', schoolYear: '2025-2026' }), new Date('2026-06-01T00:00:00Z'));
+    await workbook.save(path);
+  }
+  const fileMb = Math.round((statSync(path).size / 1e6) * 10) / 10;
+  const registry = readRegistry((await XlsxWorkbook.open(path)).read());
+  const movements = readMovements(registry).length;
+  const acts = readInspections(registry).length;
+  const floor = repeat(runs, () => runNode([join(root, 'bench', 'floor.cjs'), path, 'sax']));
+  const peer = repeat(pupils >= 100_000 ? 1 : runs, () => runNode([join(root, 'bench', 'peer.cjs'), path]));
+  const out: FileRow[] = [];
+  for (const [action, args, note] of [
+    ['movement --month --json', ['movement', path, '--month', '2026-01', '--json'], `${movements.toLocaleString('en-US')} movements in the year`],
+    ['inspections --json', ['inspections', path, '--today', '2026-02-20', '--json'], `${acts.toLocaleString('en-US')} acts`],
+    ['passport --as-of --json', ['passport', path, '--as-of', '2025-12-15', '--json'], 'the roll on 15.12.2025'],
+  ] as const) {
+    const measured = repeat(runs, () => runNode([bin, ...args]));
+    out.push({
+      action,
+      pupils,
+      fileMb,
+      runs,
+      wallMs: measured.wall,
+      rssMb: measured.rss,
+      floorMs: floor.wall.median,
+      floorRssMb: floor.rss.median,
+      peer: 'exceljs stream',
+      peerMs: peer.wall.median,
+      peerRssMb: peer.rss.median,
+      toFloor: Math.round((measured.wall.median / floor.wall.median) * 100) / 100,
+      toPeer: Math.round((measured.wall.median / peer.wall.median) * 100) / 100,
+      note,
+    });
+    log(`${action} ${pupils}: ${measured.wall.median} ms, ${measured.rss.median} MB (floor ${floor.wall.median} ms, peer ${peer.wall.median} ms; ${note})`);
+  }
+  return out;
 }
 
 /** Thirty new pupils, valid IINs, in a class the generated school has. */

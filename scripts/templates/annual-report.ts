@@ -1,6 +1,9 @@
-// The annual analytical report of the social pedagogue in the structure of seed 001: the six directions,
-// the passport dynamics (table and two charts), «Мектепке жол» and free meals, registers, SWOT, recommendations.
+// The annual analytical report of the social pedagogue in the structure of seed 001: the six directions, each with
+// the plan's activities marked done and the pedagogue's narrative, the passport dynamics (table and two charts),
+// «Мектепке жол», the aid register by kind and free meals, registers, SWOT, recommendations.
 import { approval, figureCaption, page, signatures, tableCaption, title, type Lang } from './common';
+
+const word = { total: { kk: 'Барлығы', ru: 'Всего' } };
 
 const text = {
   kk: {
@@ -29,27 +32,21 @@ const text = {
     h2: 'ІІ. Балалық шақтың құқығын қорғау жұмысы туралы',
     orphans: 'Жетім және ата-анасының қамқорлығынсыз қалған (бұдан әрі – АҚҚ) білім алушылар саны – {{orphans_and_no_care}}.{{#if has_housing_queue}} Олардың ішінде тұрғын үй кезегіне қойылғандары – {{housing_queue}}.{{/if}}',
     res64: 'ҚР Үкіметінің 2008 жылғы 25 қаңтардағы №64 қаулысына сәйкес жалпыға бірдей білім беру қорынан (бұдан әрі – ЖББҚ) көмек алуға құқығы бар оқушылар саны – {{res64.eligible}}, оның ішінде оқу жылында көмек алғандары – {{aid.fund}}.',
-    road: 'Білім алушылардың сабаққа бармауының алдын алу мақсатында «Мектепке жол» республикалық акциясы жүзеге асырылды. Акция аясында әлеуметтік мәртебеге ие отбасылардан шыққан білім алушыларға қаржылай және материалдық қолдау көрсетілді ({{numbers.table_aid}}-кесте).',
-    roadRows: [
-      ['Түскен өтініштер саны', '{{aid.applications}}'],
-      ['Демеушілер қаражаты', '{{aid.sponsor_money}}'],
-      ['Қаржылай көмек алған оқушылар', '{{aid.financial}}'],
-      ['Материалдық көмек алған оқушылар (мектеп формасы, кеңсе құралдары және т.б.)', '{{aid.material}}'],
-      ['Азық-түлікпен көмек алған оқушылар', '{{aid.food}}'],
-      ['№64 қаулыға сәйкес ЖББҚ есебінен көмек алған оқушылар', '{{aid.fund}}'],
-    ],
-    roadHeader: ['Көрсеткіш', 'Мәні'],
-    tableAid: '«Мектепке жол» акциясы аясында әлеуметтік мәртебеге ие отбасылардан шыққан білім алушыларға көрсетілген қолдау',
+    road: 'Білім алушылардың сабаққа бармауының алдын алу мақсатында «Мектепке жол» республикалық акциясы жүзеге асырылды{{#if aid.has_applications}}: {{aid.applications}} өтініш түсті{{/if}}. Акция аясында әлеуметтік мәртебеге ие отбасылардан шыққан {{said.road}} қолдау алды{{#if aid.has_sponsor}}; демеушілер қаражаты – {{aid.sponsor_money}}{{/if}}.',
+    aid: 'Оқу жылында көрсетілген көмек «Көмек журналы» бойынша {{numbers.table_aid}}-кестеде келтірілген: барлығы {{aid.total.pupils}} оқушыға көмек көрсетілді, жалпы сомасы – {{aid.total.amount}}.',
+    aidHeader: ['Көмек түрі', 'Оқушылар', 'Сомасы'],
+    tableAid: 'Әлеуметтік мәртебеге ие отбасылардан шыққан білім алушыларға көрсетілген көмек, түрлері бойынша',
     meals:
-      '{{school.year}} оқу жылында ЖББҚ есебінен әлеуметтік мәртебеге ие отбасылардан шыққан {{said.meals_now}} тегін ыстық тамақпен қамтылды.{{#if has_compare}} {{years.before}} оқу жылында – {{said.meals_before}}{{#if meals.decreased}}, яғни ыстық тамақ ішетін оқушылар саны {{said.meals_difference}} кеміді ({{meals.change}}){{/if}}{{#if meals.increased}}, яғни ыстық тамақ ішетін оқушылар саны {{said.meals_difference}} артты ({{meals.change}}){{/if}}.{{/if}}{{#if charts.meals}} Көрсеткіштер {{numbers.figure_meals}}-суретте берілген.{{/if}}',
-    mealCost: '{{#if meals.has_cost}}Бір оқушының күндік ыстық тамағының құны – {{meals.cost}}.{{/if}}{{#if meals.has_tenant}} Асхана арендаторы есебінен {{said.tenant}} тегін ыстық тамақпен қамтылды.{{/if}}',
-    figureMeals: 'ЖББҚ есебінен тегін ыстық тамақпен қамтылған оқушылар саны',
+      '{{school.year}} оқу жылында әлеуметтік мәртебеге ие отбасылардан шыққан {{said.meals_now}} тегін ыстық тамақпен қамтылды{{#if meals.has_register}}: ЖББҚ есебінен – {{meals.fund}}, асхана арендаторы есебінен – {{meals.tenant}}{{/if}}.{{#if has_compare}} {{years.before}} оқу жылында – {{said.meals_before}}{{#if meals.decreased}}, яғни ыстық тамақ ішетін оқушылар саны {{said.meals_difference}} кеміді ({{meals.change}}){{/if}}{{#if meals.increased}}, яғни ыстық тамақ ішетін оқушылар саны {{said.meals_difference}} артты ({{meals.change}}){{/if}}.{{/if}}{{#if charts.meals}} Көрсеткіштер {{numbers.figure_meals}}-суретте берілген.{{/if}}',
+    mealCost: '{{#if meals.has_cost}}Бір оқушының күндік ыстық тамағының құны – {{meals.cost}}.{{/if}}',
+    figureMeals: 'Тегін ыстық тамақпен қамтылған оқушылар саны',
     h3: 'ІІІ. Әртүрлі есепте тұрған оқушылармен жеке-профилактикалық жұмыс туралы',
     registersIntro: 'Мектепте әртүрлі есепте тұрған білім алушылар туралы сандық ақпарат төмендегідей:',
     registers: ['Мектепішілік есепте тұрғандар – {{registers.school}}.', 'Тәуекел тобындағы оқушылар – {{registers.risk}}.', 'Ювеналдық полиция есебінде тұрғандар – {{registers.police}}.'],
     h4: 'ІV. Педагогикалық ұжыммен және сыртқы ұйымдармен өзара іс-қимыл жүргізу жұмысы туралы',
     outside: 'Сыртқы ұйымдармен бірлесіп жұмыс жүргізілетін оқушылар: жетім және АҚҚ балалар (қамқоршылық және қорғаншылық органы) – {{orphans_and_no_care}}, ювеналдық полиция есебіндегілер – {{registers.police}}, №64 қаулы бойынша көмекке құқығы барлар – {{res64.eligible}}.',
-    camps: '{{#if has_camps}}Жазғы демалыс кезінде лагерьлермен қамтылған әлеуметтік санаттағы оқушылар саны – {{camps}}.{{/if}}',
+    camps: '{{#if has_camps}}Жазғы демалыс кезінде лагерьлермен қамтылған әлеуметтік санаттағы оқушылар саны – {{camps}}.{{/if}}{{#if aid.has_gifts}} Мерекелік сыйлықтар {{said.gifts}} берілді.{{/if}}',
+    events: 'Жылдық жоспарға сәйкес атқарылған іс-шаралар:',
     h5: 'V. Білім алушылардың ата-аналарымен (отбасыларымен) профилактикалық жұмыс туралы',
     families: 'Мектепте әлеуметтік мәртебеге ие отбасылар саны – {{social.families}}; отбасы санаттары бойынша сандар {{numbers.table_passport}}-кестеде берілген.',
     h6: 'VІ. Диагностикалау-талдау қызметі туралы',
@@ -88,27 +85,21 @@ const text = {
     h2: 'II. Защита прав детства',
     orphans: 'Детей-сирот и детей, оставшихся без попечения родителей, – {{orphans_and_no_care}}.{{#if has_housing_queue}} Из них поставлены в очередь на получение жилья – {{housing_queue}}.{{/if}}',
     res64: 'Право на помощь из фонда всеобщего обязательного среднего образования (далее – фонд всеобуча) по постановлению Правительства РК от 25.01.2008 № 64 имеют {{said.eligible}}; из них в учебном году помощь {{said.fund}}.',
-    road: 'В целях профилактики непосещения занятий проведена республиканская акция «Дорога в школу». В её рамках учащимся из семей, имеющих социальный статус, оказана финансовая и материальная помощь (таблица {{numbers.table_aid}}).',
-    roadRows: [
-      ['Поступило заявлений', '{{aid.applications}}'],
-      ['Средства спонсоров', '{{aid.sponsor_money}}'],
-      ['Получили финансовую помощь, учащихся', '{{aid.financial}}'],
-      ['Получили материальную помощь (школьная форма, канцтовары и др.), учащихся', '{{aid.material}}'],
-      ['Получили продуктовую помощь, учащихся', '{{aid.food}}'],
-      ['Получили помощь из фонда всеобуча по постановлению № 64, учащихся', '{{aid.fund}}'],
-    ],
-    roadHeader: ['Показатель', 'Значение'],
-    tableAid: 'Поддержка учащихся из семей, имеющих социальный статус, в рамках акции «Дорога в школу»',
+    road: 'В целях профилактики непосещения занятий проведена республиканская акция «Дорога в школу»{{#if aid.has_applications}}: поступило заявлений – {{aid.applications}}{{/if}}. В её рамках поддержку {{said.road}} из семей, имеющих социальный статус{{#if aid.has_sponsor}}; средства спонсоров – {{aid.sponsor_money}}{{/if}}.',
+    aid: 'Помощь, оказанная в учебном году, по журналу помощи приведена в таблице {{numbers.table_aid}}: всего помощь получили учащихся – {{aid.total.pupils}}, на общую сумму {{aid.total.amount}}.',
+    aidHeader: ['Вид помощи', 'Учащиеся', 'Сумма'],
+    tableAid: 'Помощь учащимся из семей, имеющих социальный статус, по видам',
     meals:
-      'В {{school.year}} учебном году бесплатным горячим питанием из фонда всеобуча {{said.meals_now}} из семей, имеющих социальный статус.{{#if has_compare}} В {{years.before}} учебном году – {{said.meals_before}}{{#if meals.decreased}}: число питающихся уменьшилось {{said.meals_difference}} ({{meals.change}}){{/if}}{{#if meals.increased}}: число питающихся увеличилось {{said.meals_difference}} ({{meals.change}}){{/if}}.{{/if}}{{#if charts.meals}} Показатели приведены на рисунке {{numbers.figure_meals}}.{{/if}}',
-    mealCost: '{{#if meals.has_cost}}Стоимость горячего питания одного учащегося в день – {{meals.cost}}.{{/if}}{{#if meals.has_tenant}} За счёт арендатора столовой бесплатно {{said.tenant}}.{{/if}}',
-    figureMeals: 'Число учащихся, получающих бесплатное горячее питание из фонда всеобуча',
+      'В {{school.year}} учебном году бесплатным горячим питанием {{said.meals_now}} из семей, имеющих социальный статус{{#if meals.has_register}}: за счёт фонда всеобуча – {{meals.fund}}, за счёт арендатора столовой – {{meals.tenant}}{{/if}}.{{#if has_compare}} В {{years.before}} учебном году – {{said.meals_before}}{{#if meals.decreased}}: число питающихся уменьшилось {{said.meals_difference}} ({{meals.change}}){{/if}}{{#if meals.increased}}: число питающихся увеличилось {{said.meals_difference}} ({{meals.change}}){{/if}}.{{/if}}{{#if charts.meals}} Показатели приведены на рисунке {{numbers.figure_meals}}.{{/if}}',
+    mealCost: '{{#if meals.has_cost}}Стоимость горячего питания одного учащегося в день – {{meals.cost}}.{{/if}}',
+    figureMeals: 'Число учащихся, получающих бесплатное горячее питание',
     h3: 'III. Индивидуально-профилактическая работа с учащимися, состоящими на учёте',
     registersIntro: 'Число учащихся, состоящих на различных видах учёта:',
     registers: ['На внутришкольном учёте – {{registers.school}}.', 'В группе риска – {{registers.risk}}.', 'На учёте ювенальной полиции – {{registers.police}}.'],
     h4: 'IV. Взаимодействие с педагогическим коллективом и внешними организациями',
     outside: 'Учащиеся, работа с которыми ведётся совместно с внешними организациями: дети-сироты и дети, оставшиеся без попечения родителей (органы опеки и попечительства), – {{orphans_and_no_care}}, состоящие на учёте ювенальной полиции – {{registers.police}}, имеющие право на помощь по постановлению № 64 – {{res64.eligible}}.',
-    camps: '{{#if has_camps}}Летним отдыхом в лагерях охвачено учащихся социальных категорий: {{camps}}.{{/if}}',
+    camps: '{{#if has_camps}}Летним отдыхом в лагерях охвачено учащихся социальных категорий: {{camps}}.{{/if}}{{#if aid.has_gifts}} Праздничные подарки вручены {{said.gifts}}.{{/if}}',
+    events: 'В соответствии с годовым планом проведены мероприятия:',
     h5: 'V. Профилактическая работа с родителями (семьями) учащихся',
     families: 'Семей, имеющих социальный статус, в школе – {{social.families}}; число семей по категориям приведено в таблице {{numbers.table_passport}}.',
     h6: 'VI. Диагностико-аналитическая деятельность',
@@ -129,6 +120,13 @@ export function annualReport(lang: Lang): Uint8Array {
   const body = (content: string, options: { keepWithNext?: boolean } = {}) => b.paragraph(content, { align: 'justify', firstLineIndent: 1.25, ...options });
   // A note may run over several lines (one event a line): no red line, which only its first line would get.
   const note = (key: string) => b.paragraph(`{{#if notes.${key}}}{{notes.${key}}}{{/if}}`, { align: 'justify' });
+  // The plan's activities marked done under a direction, one a line, before the pedagogue's own narrative.
+  const events = (direction: string) => {
+    b.paragraph(`{{#if plan.events.${direction}}}`);
+    body(t.events, { keepWithNext: true });
+    b.paragraph(`{{plan.events.${direction}}}`, { align: 'left' });
+    b.paragraph('{{/if}}');
+  };
   const section = (heading: string) => b.heading(heading, { level: 2, spaceBefore: 12 });
   // The text after a table starts a little below it.
   const gap = () => b.paragraph('', { size: 6 });
@@ -166,16 +164,29 @@ export function annualReport(lang: Lang): Uint8Array {
   b.paragraph('{{/if}}');
   picture('categories', `{{#if has_compare}}${t.figure1}{{else}}${t.figure1Alone}{{/if}}`);
   picture('dynamics', t.figure2);
+  events('I');
   note('passport_comment');
 
   section(t.h2);
   body(t.orphans);
+  events('II');
   note('rights_events');
   body(t.res64);
   b.paragraph('{{#if aid.has_road}}');
   body(t.road);
+  b.paragraph('{{/if}}');
+  b.paragraph('{{#if aid.has_any}}');
+  body(t.aid);
   tableCaption(b, lang, '{{numbers.table_aid}}', t.tableAid);
-  b.table([t.roadHeader, ...t.roadRows], { header: true, widths: [8, 3], align: ['left', 'center'], size: 11, keepTogether: true });
+  // The same figures as `qamqor aid`: every kind of the catalogue, then the total.
+  b.table(
+    [
+      t.aidHeader,
+      ['{{#aid.kinds}}{{label}}', '{{pupils}}', '{{amount}}{{/aid.kinds}}'],
+      [{ content: word.total[lang], bold: true }, { content: '{{aid.total.pupils}}', bold: true }, { content: '{{aid.total.amount}}', bold: true }],
+    ],
+    { header: true, widths: [8, 2, 3], align: ['left', 'center', 'right'], size: 11, keepTogether: true },
+  );
   gap();
   b.paragraph('{{/if}}');
   body(t.meals);
@@ -185,17 +196,21 @@ export function annualReport(lang: Lang): Uint8Array {
   section(t.h3);
   body(t.registersIntro, { keepWithNext: true });
   for (const line of t.registers) b.paragraph(line, { firstLineIndent: 1.25, spaceAfter: 2 });
+  events('III');
   note('prevention_events');
 
   section(t.h4);
   body(t.outside);
   body(t.camps);
+  events('IV');
   note('outside_events');
   section(t.h5);
   body(t.families);
+  events('V');
   note('family_events');
   section(t.h6);
   body(t.diagnostics);
+  events('VI');
   note('diagnostics_events');
 
   b.paragraph('{{#if has_swot}}');

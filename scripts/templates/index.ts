@@ -2,12 +2,16 @@
 import { resolve } from 'node:path';
 import PizZip from 'pizzip';
 import type { DefaultTemplateName } from '../../src/reports/jobs';
+import { aidRes64, aidRoad } from './aid';
 import { annualReport } from './annual-report';
 import { caseTemplateBuilders, type CaseTemplateName } from './cases';
 import { classPassport } from './class-passport';
 import { districtReport } from './district';
 import type { Lang } from './common';
+import { inspectionAct, inspectionSchedule } from './inspection';
+import { movementClass, movementSchool } from './movement';
 import { list, listFamilies, listMeals, listOrphans, listRegisters, listRes64 } from './lists';
+import { plan } from './plan';
 import { profile } from './profile';
 import { schoolPassport } from './school-passport';
 
@@ -24,6 +28,13 @@ export const templateBuilders: Record<DefaultTemplateName | 'district' | CaseTem
   'list-res64': listRes64,
   'list-meals': listMeals,
   profile,
+  'aid-road': aidRoad,
+  'aid-res64': aidRes64,
+  plan,
+  'movement-class': movementClass,
+  'movement-school': movementSchool,
+  'inspection-schedule': inspectionSchedule,
+  'inspection-act': inspectionAct,
   district: districtReport,
   ...caseTemplateBuilders,
 };

@@ -1,5 +1,6 @@
 // The school social passport: totals, every category with its share of the school (and last year's figures
-// when compared), then the classes by pupil categories and by family categories. Landscape, for the wide tables.
+// when compared), then the classes by pupil categories and by family categories, and the year's aid by kind from the
+// aid register (when it holds any). Landscape, for the wide tables.
 import { approval, familyColumns, page, pupilColumns, signatures, supportColumns, tableCaption, title, type Lang } from './common';
 
 const text = {
@@ -18,6 +19,9 @@ const text = {
     students: 'Оқушылар',
     families: 'Отбасылар',
     note: 'Отбасы санаттарында бір отбасы, балалары әртүрлі сыныпта оқыса да, мектеп бойынша бір рет саналады.',
+    aidHeading: 'Оқу жылында көрсетілген көмек, түрлері бойынша («Көмек журналы»)',
+    aidHeader: ['Көмек түрі', 'Оқушылар', 'Жазбалар', 'Сомасы'],
+    total: 'Барлығы',
   },
   ru: {
     title: 'Социальный паспорт школы',
@@ -34,6 +38,9 @@ const text = {
     students: 'Учащиеся',
     families: 'Семьи',
     note: 'В категориях семей семья, дети которой учатся в разных классах, в итоге по школе считается один раз.',
+    aidHeading: 'Помощь, оказанная в учебном году, по видам (журнал помощи)',
+    aidHeader: ['Вид помощи', 'Учащиеся', 'Записи', 'Сумма'],
+    total: 'Всего',
   },
 };
 
@@ -92,6 +99,18 @@ export function schoolPassport(lang: Lang): Uint8Array {
   const isSupport = (code: string) => supportColumns.some(([c]) => c === code);
   classTable([...familyColumns, ...supportColumns], (code) => (isSupport(code) ? `count.${code}` : `pair.${code}`), 'families');
   b.paragraph(t.note, { italic: true, size: 10, spaceBefore: 6, keepWithNext: true });
+  // The aid register's year, the same figures as `qamqor aid`; last, so that a school without it numbers no gap.
+  b.paragraph('{{#if aid.has_any}}');
+  caption(5, t.aidHeading);
+  b.table(
+    [
+      t.aidHeader,
+      ['{{#aid.kinds}}{{label}}', '{{pupils}}', '{{records}}', '{{amount}}{{/aid.kinds}}'],
+      [{ content: t.total, bold: true }, { content: '{{aid.total.pupils}}', bold: true }, { content: '{{aid.total.records}}', bold: true }, { content: '{{aid.total.amount}}', bold: true }],
+    ],
+    { header: true, widths: [9, 2, 2, 3], align: ['left', 'center', 'center', 'right'], size: 10, keepTogether: true },
+  );
+  b.paragraph('{{/if}}');
 
   signatures(b, lang, ['pedagogue']);
   return b.build();

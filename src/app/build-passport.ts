@@ -4,7 +4,9 @@ import { RegistryError } from '../domain/i18n';
 import { buildPassport, withComparison, type Passport, type PassportFigures } from '../domain/passport';
 import { readPassportArchive } from '../domain/passport-archive';
 import { passportSheetRows } from '../domain/passport-table';
-import type { Registry } from '../domain/registry';
+import { readMovements } from '../domain/registers/movements';
+import { rollOn } from '../domain/registers/roll';
+import type { Pupil, Registry } from '../domain/registry';
 import { previousSchoolYear } from '../domain/school-year';
 import { tabSpec } from '../domain/template';
 import type { WorkbookChange } from './workbook-port';
@@ -15,9 +17,9 @@ export function schoolYearOf(registry: Registry): string {
   return year.name;
 }
 
-/** This year's passport without comparison. */
-export function currentPassport(registry: Registry): Passport {
-  return buildPassport(schoolYearOf(registry), registry.pupils, registry.catalogue, registry.classes.map((c) => c.name));
+/** This year's passport without comparison; `pupils`: another roll of this year (the roll on a day, `--as-of`). */
+export function currentPassport(registry: Registry, pupils: readonly Pupil[] = registry.pupils): Passport {
+  return buildPassport(schoolYearOf(registry), pupils, registry.catalogue, registry.classes.map((c) => c.name));
 }
 
 /**
@@ -34,8 +36,9 @@ export function previousFigures(registry: Registry, lastYearBook?: Registry): Pa
   return readPassportArchive(registry.tabs.passport_archive).get(previous)?.figures ?? null;
 }
 
-export function passportWithDynamics(registry: Registry, lastYearBook?: Registry): Passport {
-  const now = currentPassport(registry);
+export function passportWithDynamics(registry: Registry, lastYearBook?: Registry, asOf?: string): Passport {
+  // The roll on a day (src/domain/registers/roll.ts): who was at school then, each in that day's class.
+  const now = currentPassport(registry, asOf ? rollOn(registry, readMovements(registry), asOf) : registry.pupils);
   const before = previousFigures(registry, lastYearBook);
   return before ? withComparison(now, before) : now;
 }

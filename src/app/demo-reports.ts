@@ -1,14 +1,17 @@
-// What the demo school's social pedagogue types before making the reports: the report notes (seed 001's
-// narrative and aid figures, from sheets-template/sample-notes.json) and a profile job for the risk group.
+// What the demo school's social pedagogue types before making the reports: the aid register and the plan's done marks,
+// the report notes (seed 001's narrative, from sheets-template/sample-notes.json) and a profile job for the risk group.
 import sampleNotes from '../../sheets-template/sample-notes.json';
 import { cellText, fold } from '../domain/cells';
 import type { Registry } from '../domain/registry';
 import { cellAt, dataRows, mapTable } from '../domain/table';
 import { tabSpec } from '../domain/template';
+import { demoAidChanges } from './aid-demo';
+import { demoPlanChanges } from './plan-demo';
 import type { WorkbookChange } from './workbook-port';
 
 export function demoReportChanges(registry: Registry): WorkbookChange[] {
-  const changes: WorkbookChange[] = [];
+  // The aid register's year and the plan half done on the demo's day (src/app/aid-demo.ts, plan-demo.ts).
+  const changes: WorkbookChange[] = [...demoAidChanges(registry), ...demoPlanChanges(registry)];
   const notesTab = registry.tabs.notes;
   if (notesTab) {
     const values: Record<string, string | number> = sampleNotes[registry.lang];

@@ -6,9 +6,10 @@ import { RegistryError, rejectReasons, say, where, words } from '../domain/i18n'
 import { normalizeIin } from '../domain/iin';
 import { categoryMatcher, readRegistry, type Registry } from '../domain/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
-import { headerNames } from '../domain/table';
+import { findHeader, headerNames } from '../domain/table';
 import { classColumns, type Category, type ColumnSpec, type Lang } from '../domain/template';
 import { classTabKey, columnFormats, completeHeader, frozenColumns, headerRow } from './setup';
+import { arrivalLogChanges } from './registers-append';
 import type { TabRef, WorkbookChange } from './workbook-port';
 
 /**
@@ -72,6 +73,7 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   const registryPlace = (seen: Seen) => ('tab' in seen ? say(where, lang, { tab: seen.tab, row: seen.row }) : '');
 
   const rowsByClass = new Map<string, Cell[][]>();
+  const arrivals: Parameters<typeof arrivalLogChanges>[1][number][] = [];
   const rejects: ImportReject[] = [];
   for (const record of table.records) {
     const value = (key: string) => {
@@ -127,6 +129,9 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
     remember(iin, key, { line: record.line }, value('full_name'));
     if (!rowsByClass.has(cls.name)) rowsByClass.set(cls.name, []);
     rowsByClass.get(cls.name)!.push(cells);
+    // A pupil who joins during the year is logged in the movements tab too (src/app/registers-append.ts).
+    const arrivedOn = value('arrived_on') ? parseDate(value('arrived_on')) : null;
+    if (arrivedOn) arrivals.push({ iin, fullName: value('full_name'), className: cls.name, arrivedOn, from: value('arrived_from') });
   }
 
   const changes: WorkbookChange[] = [];
@@ -143,6 +148,7 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   if (unlisted.length && registry.tabs.classes) {
     changes.push({ kind: 'appendRows', tab: { id: registry.tabs.classes.id }, values: unlisted.map((name) => [name]) });
   }
+  changes.push(...arrivalLogChanges(registry, arrivals));
   return { changes, placed, rejects, ignoredColumns };
 }
 
@@ -254,8 +260,15 @@ function newClassTab(className: string, columns: readonly ColumnSpec[], rows: Ce
   ];
 }
 
+const ARRIVAL_COLUMNS: ReadonlySet<string> = new Set(['arrived_on', 'arrived_from']);
+
 /** Rows go under the last row holding anything, each value into its column wherever the teacher moved it. */
-function appendToTab(tab: TabData, columns: readonly ColumnSpec[], rows: Cell[][], registry: Registry): WorkbookChange[] {
+function appendToTab(tab: TabData, all: readonly ColumnSpec[], rows: Cell[][], registry: Registry): WorkbookChange[] {
+  // The arrival columns join a tab made before they existed only with a pupil who arrived: an import of the usual
+  // kind leaves the teacher's tab (its header, formats and validations) as it was. Set-up's repair adds them anyway.
+  const found = findHeader(tab, all)?.columns;
+  const columns = all.filter((c, i) => !ARRIVAL_COLUMNS.has(c.key) || found?.has(c.key) || rows.some((r) => r[i] !== null && r[i] !== ''));
+  rows = rows.map((r) => r.filter((_, i) => columns.includes(all[i]!)));
   const header = completeHeader(tab, columns, registry.lang, registry.catalogue);
   let last = tab.rows.length;
   while (last > 0 && !tab.rows[last - 1].some((c) => cellText(c) !== '')) last--;

@@ -13,6 +13,7 @@ import type { Cell } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { tabSpec } from '../domain/template';
 import { classTabKey, headerRow } from './setup';
+import { planRegistersNewYear } from './registers-year';
 import { planSnapshot } from './snapshot';
 import type { WorkbookChange } from './workbook-port';
 
@@ -82,6 +83,8 @@ export function planNewYear(registry: Registry, passport: Passport, today: Date)
   for (const ct of graduating) changes.push({ kind: 'removeTab', tab: { id: ct.tab.id } });
   for (const m of moving) changes.push({ kind: 'renameTab', tab: { id: m.ct.tab.id }, title: m.to, key: classTabKey(m.to) });
 
+  // The pedagogue's registers start the year empty, last year's rows kept in the register archive (registers-year.ts).
+  changes.push(...planRegistersNewYear(registry, todayIso));
   changes.push(...classesTabChanges(registry, graduatingGrade));
   changes.push(...settingsYearChange(registry, next.name));
 
@@ -95,7 +98,7 @@ export function planNewYear(registry: Registry, passport: Passport, today: Date)
 }
 
 /** A graduate's archive row: the main fields in columns, and every cell of the row as "header: value". */
-function archiveRow(p: Pupil, year: string, reason: string, todayIso: string, registry: Registry): Cell[] {
+export function archiveRow(p: Pupil, year: string, reason: string, todayIso: string, registry: Registry): Cell[] {
   const lang = registry.lang;
   const all = [
     ...registry.classTabs[0].columns.filter((c) => cellText(rawCell(p, c.key)) !== '').map((c) => `${c.header[lang]}: ${cellText(rawCell(p, c.key))}`),

@@ -2,11 +2,12 @@
 // its language, and every problem named with its job row. Renderers (.docx offline, Google Docs) fill them.
 import { fold } from '../domain/cells';
 import type { Passport } from '../domain/passport';
+import { wholeRegistry } from '../domain/registers/roll';
 import type { Registry } from '../domain/registry';
 import { validateRegistry } from '../domain/validate';
 import { tabSpec, type Lang } from '../domain/template';
 import {
-  defaultJobs, documentFileName, documentModel, planJob, readJobs, type Job, type JobProblem, type PlannedDocument, type Scope,
+  defaultJobs, documentFileName, documentModel, planJob, readJobs, templateGroups, type Job, type JobProblem, type PlannedDocument, type Scope,
 } from '../reports/jobs';
 import type { ModelObject } from '../reports/model';
 import { reportContext, type ReportContext } from '../reports/models/context';
@@ -17,7 +18,8 @@ import type { ChartPainter } from '../reports/models/school';
  * a large family of three…) and the tabs that hold them. Final documents wait until there are none; drafts do not.
  */
 export function signingBlockers(registry: Registry, today: string): { errors: number; tabs: string[] } {
-  const errors = validateRegistry(registry, new Date(`${today}T00:00:00Z`)).filter((i) => i.severity === 'error');
+  // The whole registry is checked, even for documents of the roll on a day (--as-of).
+  const errors = validateRegistry(wholeRegistry(registry), new Date(`${today}T00:00:00Z`)).filter((i) => i.severity === 'error');
   return { errors: errors.length, tabs: [...new Set(errors.map((i) => i.tab))] };
 }
 
@@ -31,6 +33,8 @@ export interface ReportsOptions {
    * name (class-passport, list-orphans…) or a list (orphans, res64…). Matching jobs run even when not ticked active.
    */
   only?: string[];
+  /** YYYY-MM: the month of the movement reports (default: the month of the document date). */
+  month?: string;
 }
 
 export interface ReportsPlan {
@@ -63,6 +67,7 @@ function matches(word: string, doc: PlannedDocument): boolean {
   const names = [doc.scope, doc.template.kind === 'default' ? doc.template.name : fold(doc.template.ref)];
   if (doc.subject.kind === 'list') names.push(doc.subject.list.key);
   if (doc.subject.kind === 'class') names.push(fold(doc.subject.className));
+  if (doc.template.kind === 'default') names.push(...(templateGroups[doc.template.name] ?? []));
   return forms.some((f) => names.includes(f) || ALIASES[f] === doc.scope);
 }
 
@@ -70,7 +75,8 @@ export function planReports(registry: Registry, passport: Passport, options: Rep
   const contexts = new Map<Lang, ReportContext>();
   const context = (lang: Lang): ReportContext => {
     let ctx = contexts.get(lang);
-    if (!ctx) contexts.set(lang, (ctx = reportContext(registry, passport, { lang, today: options.today })));
+    // The movement reports' month rides with the context (src/reports/models/registers.ts, RegisterReportContext).
+    if (!ctx) contexts.set(lang, (ctx = { ...reportContext(registry, passport, { lang, today: options.today }), ...(options.month ? { month: options.month } : {}) }));
     return ctx;
   };
   const base = context(registry.lang);
@@ -119,7 +125,10 @@ export function planReports(registry: Registry, passport: Passport, options: Rep
     context,
     model: (doc, paint) => {
       // The annual report and the school passport share one school model (and its charts): made once per language.
-      if (doc.subject.kind !== 'school') return documentModel(doc, context(doc.lang), paint);
+      // The registers' documents (aid, plan) have models of their own, made each time.
+      if (doc.subject.kind !== 'school' || (doc.template.kind === 'default' && ['aid-road', 'aid-res64', 'plan', 'movement-school', 'inspection-schedule'].includes(doc.template.name))) {
+        return documentModel(doc, context(doc.lang), paint);
+      }
       let cached = schoolModels.get(doc.lang);
       if (!cached || cached.paint !== paint) schoolModels.set(doc.lang, (cached = { paint, model: documentModel(doc, context(doc.lang), paint) }));
       return cached.model;

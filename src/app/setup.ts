@@ -4,6 +4,7 @@ import { cellText } from '../domain/cells';
 import { columnHints, say, words } from '../domain/i18n';
 import { parseClassName } from '../domain/class-name';
 import { readClasses, surveyWorkbook } from '../domain/registry';
+import { defaultPlanRows } from '../domain/registers/plan';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { classColumns, defaultCatalogue, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, type TabSpec, singleTabKeys } from '../domain/template';
@@ -82,6 +83,9 @@ function initialRows(key: TabKey, lang: Lang, options: SetupOptions): Cell[][] {
       return (options.classes ?? []).map((c) => [c.name, c.teacher ?? '', c.teacherEmail ?? '', c.instructionLanguage ?? '']);
     case 'categories':
       return defaultCatalogue.map(catalogueRow);
+    case 'plan':
+      // The default annual plan of seed 002, kept in sheets-template/plan.json rather than as layout starter rows.
+      return defaultPlanRows(lang);
     default:
       return starterRows(tabSpec(key), lang);
   }
@@ -97,7 +101,7 @@ function starterRows(spec: TabSpec, lang: Lang): Cell[][] {
   );
 }
 
-function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][], catalogue: readonly Category[] = defaultCatalogue): WorkbookChange[] {
+export function newTab(key: string, title: string, columns: readonly ColumnSpec[], lang: Lang, rows: Cell[][], catalogue: readonly Category[] = defaultCatalogue): WorkbookChange[] {
   const tab: TabRef = { key };
   if (columns.length === 0) return [{ kind: 'addTab', key, title }];
   return [

@@ -202,16 +202,23 @@ ${sections}`;
  * properties alone — a simple trigger may not open another file — and said only when some are. Two calls.
  */
 export function caseNotice(services: GoogleServices, lang: Lang, now: Date): void {
+  const text = caseNoticeText(services, lang, now);
+  if (text) services.SpreadsheetApp.getActiveSpreadsheet().toast(text, 'Qamqor', 10);
+}
+
+/** The notice's sentence, or null when no case is overdue (or the properties do not open): one toast may carry more. */
+export function caseNoticeText(services: GoogleServices, lang: Lang, now: Date): string | null {
   try {
     const store = userProperties(services);
-    if (!store) return;
+    if (!store) return null;
     const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
     const note = readNote(store, spreadsheet.getId());
-    if (!note) return;
+    if (!note) return null;
     const today = dayOf(now);
     const count = note.overdueFrom.filter((d) => d <= today).length;
-    if (count > 0) spreadsheet.toast(say(casesUi.notice, lang, { count }), 'Qamqor', 10);
+    return count > 0 ? say(casesUi.notice, lang, { count }) : null;
   } catch {
     // The menu matters more than the notice: a property store Google does not open in this trigger says nothing.
+    return null;
   }
 }

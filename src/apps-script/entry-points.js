@@ -7,6 +7,8 @@ function qamqorSetup() { Qamqor.menu('qamqorSetup'); }
 function qamqorValidate() { Qamqor.menu('qamqorValidate'); }
 function qamqorValidateMine() { Qamqor.menu('qamqorValidateMine'); }
 function qamqorPassport() { Qamqor.menu('qamqorPassport'); }
+function qamqorMovementDialog() { Qamqor.menu('qamqorMovementDialog'); }
+function qamqorInspections() { Qamqor.menu('qamqorInspections'); }
 function qamqorArchive() { Qamqor.menu('qamqorArchive'); }
 function qamqorNewYear() { Qamqor.menu('qamqorNewYear'); }
 function qamqorReports() { Qamqor.menu('qamqorReports'); }
@@ -16,3 +18,4 @@ function qamqorCaseSidebar() { Qamqor.menu('qamqorCaseSidebar'); }
 function qamqorHelp() { Qamqor.menu('qamqorHelp'); }
 function qamqorReportsStep(draft) { return Qamqor.reportsStep(draft); }
 function qamqorReportsProgress() { return Qamqor.reportsProgress(); }
+function qamqorMovement(form) { return Qamqor.movementSave(form); }

@@ -30,6 +30,8 @@ export interface GSheet {
   getSheetId(): number;
   getRange(row: number, column: number, numRows: number, numColumns: number): GRange;
   getRange(a1Notation: string): GRange;
+  /** From A1 to the last row and column holding a value (a 1×1 range on an empty sheet). */
+  getDataRange(): GRange;
 }
 
 export interface GMenu {

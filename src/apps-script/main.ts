@@ -9,6 +9,7 @@ import type {
 import { logFailure } from './google-errors';
 import { validateEdit } from './live-validation';
 import { MENU, openMenu, runMenuItem } from './menu';
+import { recordMovement, type MovementForm } from './movements';
 import { reportsProgress as progressOf, reportsStep as stepOf, type Progress } from './reports/run';
 
 declare const SpreadsheetApp: SpreadsheetAppLike;
@@ -71,6 +72,11 @@ export function reportsStep(draft?: boolean): Progress {
 /** Polled by the reports sidebar while a step runs. */
 export function reportsProgress(): Progress {
   return progressOf(services());
+}
+
+/** The movement dialog's answer (google.script.run): applied under the lock, what happened handed back. */
+export function movementSave(form: MovementForm): { ok: boolean; message: string } {
+  return recordMovement(services(), form);
 }
 
 /** The function names the menu calls: the bundle test checks each has its top-level wrapper. */

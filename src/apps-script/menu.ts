@@ -1,14 +1,18 @@
 // The Qamqor menu: one table of items, each naming the top-level function Apps Script calls, the action behind it
 // and who may run it. Adding an item ("Generate reports") is one line here plus one wrapper in entry-points.js,
 // e.g. `function qamqorReports() { Qamqor.menu('qamqorReports'); }`.
+import type { SchoolYear } from '../domain/school-year';
 import { readSettings } from '../domain/settings';
 import type { Cell, TabData } from '../domain/sheet';
 import { tabSpec, type Lang } from '../domain/template';
 import { failureMessage, logFailure } from './google-errors';
 import type { GoogleServices } from './google-services';
 import { showHelp } from './help';
-import { casesUi, say, ui } from './messages';
-import { caseFileAction, caseNotice, caseSidebarAction } from './cases';
+import { casesUi, registersUi, say, ui } from './messages';
+import { caseFileAction, caseNoticeText, caseSidebarAction } from './cases';
+import { planNoticeText } from './plan-notice';
+import { inspectionsAction, inspectionsNoticeText } from './inspections';
+import { movementDialogAction } from './movements';
 import { passportAction } from './passport-action';
 import { pedagogueEmails } from './protections';
 import { showPlaceholders, showReportsSidebar } from './reports/sidebar';
@@ -36,6 +40,9 @@ export const MENU: readonly MenuItem[] = [
   { functionName: 'qamqorValidate', label: ui.menuValidate, run: { action: validateAction }, who: 'pedagogue', separated: true },
   { functionName: 'qamqorValidateMine', label: ui.menuValidateMine, run: { action: validateMineAction }, who: 'anyone' },
   { functionName: 'qamqorPassport', label: ui.menuPassport, run: { action: passportAction }, who: 'pedagogue' },
+  // The roll over time and the housing acts (src/apps-script/movements.ts, inspections.ts).
+  { functionName: 'qamqorMovementDialog', label: registersUi.menuMovement, run: { action: movementDialogAction }, who: 'pedagogue', separated: true },
+  { functionName: 'qamqorInspections', label: registersUi.menuInspections, run: { action: inspectionsAction }, who: 'pedagogue' },
   { functionName: 'qamqorReports', label: ui.menuReports, run: { dialog: showReportsSidebar }, who: 'pedagogue', separated: true },
   { functionName: 'qamqorPlaceholders', label: ui.menuPlaceholders, run: { dialog: showPlaceholders }, who: 'pedagogue' },
   { functionName: 'qamqorArchive', label: ui.menuArchive, run: { action: archiveAction }, who: 'pedagogue', separated: true },
@@ -53,7 +60,7 @@ const SETTINGS_ROWS = 30;
  * The menu's language (the settings tab's, else the spreadsheet's locale) and the pedagogue's e-mails. onOpen runs
  * as a simple trigger (no authorization, 30 s): SpreadsheetApp only, a few calls.
  */
-export function menuSettings(services: GoogleServices): { lang: Lang; pedagogue: string[] } {
+export function menuSettings(services: GoogleServices): { lang: Lang; pedagogue: string[]; schoolYear?: SchoolYear | null } {
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
   const spec = tabSpec('settings');
   for (const title of [spec.title.kk, spec.title.ru]) {
@@ -64,8 +71,10 @@ export function menuSettings(services: GoogleServices): { lang: Lang; pedagogue:
       const tab: TabData = { id: String(sheet.getSheetId()), key: 'settings', title, rows: rows.map((r) => r.map((c) => (c === '' ? null : c))), formulas: [] };
       const { settings } = readSettings(tab, 'kk');
       const pedagogue = pedagogueEmails(settings.values);
-      if (settings.values.language) return { lang: settings.language, pedagogue };
-      return { lang: localeLang(spreadsheet.getSpreadsheetLocale()), pedagogue };
+      // The school year places the plan's months on the calendar for the open-time notice.
+      const schoolYear = settings.schoolYear;
+      if (settings.values.language) return { lang: settings.language, pedagogue, schoolYear };
+      return { lang: localeLang(spreadsheet.getSpreadsheetLocale()), pedagogue, schoolYear };
     } catch {
       // A settings tab shorter than the rows read, or one whose header no longer reads: the locale decides.
     }
@@ -83,7 +92,7 @@ export function menuItems(role: Role): MenuItem[] {
 }
 
 export function openMenu(services: GoogleServices): void {
-  const { lang, pedagogue } = menuSettings(services);
+  const { lang, pedagogue, schoolYear = null } = menuSettings(services);
   // With no pedagogue named the workbook is not set up yet: nobody to tell apart.
   const role = pedagogue.length === 0 ? 'pedagogue' : roleOf(services, whoRuns(services, false), pedagogue);
   const menu = services.SpreadsheetApp.getUi().createMenu(say(ui.menuTitle, lang));
@@ -94,8 +103,19 @@ export function openMenu(services: GoogleServices): void {
     first = false;
   }
   menu.addToUi();
-  // The pedagogue's overdue cases, from her own user properties (a teacher never reads them: two calls saved).
-  if (role === 'pedagogue') caseNotice(services, lang, services.now ? services.now() : new Date());
+  // The pedagogue's overdue cases, from her own user properties, and her plan's month, from the plan tab: one toast
+  // (a second would hide the first). A teacher reads neither: the calls are saved.
+  if (role === 'pedagogue') {
+    const now = services.now ? services.now() : new Date();
+    const notices = [caseNoticeText(services, lang, now), planNoticeText(services, lang, now, schoolYear), inspectionsNoticeText(services, lang, now)].filter((t): t is string => t !== null);
+    if (notices.length) {
+      try {
+        services.SpreadsheetApp.getActiveSpreadsheet().toast(notices.join(' '), 'Qamqor', 10);
+      } catch {
+        // A toast Google refuses in this trigger leaves the menu as it is.
+      }
+    }
+  }
 }
 
 export function runMenuItem(services: GoogleServices, functionName: string): void {

@@ -40,6 +40,11 @@ export interface RunOptions {
   who: Who;
   /** The action as the menu names it, for a refusal. */
   label: Record<Lang, () => string>;
+  /**
+   * A dialog's call (google.script.run): what it did, or why not, is handed back to the dialog to show in place of
+   * an alert (which would close it) and of the toast.
+   */
+  answer?: (ok: boolean, text: string) => void;
 }
 
 /** A refusal worded for the person: said as it is, nothing written. */
@@ -68,7 +73,8 @@ export function runAction(services: GoogleServices, action: Action, options: Run
     // Held to the end of the run: Apps Script releases it when the script returns, which saves a call.
     const lock = services.LockService?.getDocumentLock() ?? null;
     if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
-      spreadsheet.toast(say(ui.busy, language()), 'Qamqor', 10);
+      if (options.answer) options.answer(false, say(ui.busy, language()));
+      else spreadsheet.toast(say(ui.busy, language()), 'Qamqor', 10);
       return;
     }
     const policy = retryPolicy(services, now.getTime(), EXECUTION_MS);
@@ -89,14 +95,19 @@ export function runAction(services: GoogleServices, action: Action, options: Run
     }
     message = action({ services, spreadsheet, ui: gui, workbook, data, lang, now, user, role });
   } catch (e) {
+    const tell = options.answer ? (text: string) => options.answer!(false, text) : (text: string) => gui.alert('Qamqor', text, gui.ButtonSet.OK);
     if (e instanceof Refusal) {
-      gui.alert('Qamqor', e.text, gui.ButtonSet.OK);
+      tell(e.text);
     } else if (e instanceof RegistryError) {
-      gui.alert('Qamqor', say(ui.failed, language(), { reason: e.text(e.lang ?? language()) }), gui.ButtonSet.OK);
+      tell(say(ui.failed, language(), { reason: e.text(e.lang ?? language()) }));
     } else {
       logFailure(services, options.name, e);
-      gui.alert('Qamqor', failureMessage(e, language()), gui.ButtonSet.OK);
+      tell(failureMessage(e, language()));
     }
+    return;
+  }
+  if (options.answer) {
+    options.answer(true, message);
     return;
   }
   try {

@@ -28,6 +28,10 @@ export const FLAGS = {
   password: { type: 'string' },
   /** Case ids, comma-separated: the documents of these cases only. */
   cases: { type: 'string' },
+  /** A month, YYYY-MM: the social movement of that month (`movement`, `reports --only movement`). */
+  month: { type: 'string' },
+  /** A day, YYYY-MM-DD: the passport, lists and reports of the roll on that day (the pupils who were at school then). */
+  'as-of': { type: 'string' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -58,18 +62,22 @@ export const COMMANDS = {
   validate: { args: ['book'], flags: ['json', 'write'], load: () => import('./commands/validate').then((m) => m.validateCommand) },
   passport: {
     args: ['book'],
-    flags: ['json', 'write', 'compare'],
+    flags: ['json', 'write', 'compare', 'as-of'],
     load: () => import('./commands/passport').then((m) => m.passportCommand),
   },
   snapshot: { args: ['book'], flags: [], load: () => import('./commands/snapshot').then((m) => m.snapshotCommand) },
   'new-year': { args: ['book'], flags: [], load: () => import('./commands/new-year').then((m) => m.newYearCommand) },
   reports: {
     args: ['book'],
-    flags: ['out', 'lang', 'compare', 'only', 'draft'],
+    flags: ['out', 'lang', 'compare', 'only', 'draft', 'as-of', 'month', 'today'],
     required: ['out'],
     load: () => import('./commands/reports').then((m) => m.reportsCommand),
   },
   demo: { args: [], flags: ['out', 'lang', 'pupils'], load: () => import('./commands/demo').then((m) => m.demoCommand) },
+  movement: { args: ['book'], flags: ['month', 'json'], required: ['month'], load: () => import('./commands/movement').then((m) => m.movementCommand) },
+  inspections: { args: ['book'], flags: ['today', 'json'], load: () => import('./commands/inspections').then((m) => m.inspectionsCommand) },
+  aid: { args: ['book'], flags: ['json'], load: () => import('./commands/aid').then((m) => m.aidCommand) },
+  plan: { args: ['book'], flags: ['today', 'json'], load: () => import('./commands/plan').then((m) => m.planCommand) },
   // `cases init <cases.xlsx>`, `cases <cases.xlsx>`, `cases validate <cases.xlsx>`, `cases reports <cases.xlsx>`: the
   // subcommand is the first word; each takes its own flags of these (commands/cases.ts checks them).
   cases: {

@@ -100,6 +100,10 @@ export interface CommandArgs {
   password?: string;
   /** `--cases C-001,C-002`: chosen cases, repeatable or comma-separated. */
   cases: string[];
+  /** `--month YYYY-MM`, as typed (checked to be a month). */
+  month?: string;
+  /** `--as-of YYYY-MM-DD`: the day whose roll is counted. */
+  asOf?: string;
 }
 
 /** A mistake on the command line, said by main in the user's language (messages.ts `usageProblems`). */
@@ -211,6 +215,10 @@ function badValues(values: CommandLine['values']): UsageProblem[] {
   if (typeof pupils === 'string' && !/^[1-9]\d{0,6}$/.test(pupils.trim())) bad.push({ code: 'bad_value', flag: 'pupils', value: pupils });
   const day = values.today;
   if (typeof day === 'string' && localDay(day) === null) bad.push({ code: 'bad_value', flag: 'today', value: day });
+  const asOf = values['as-of'];
+  if (typeof asOf === 'string' && localDay(asOf) === null) bad.push({ code: 'bad_value', flag: 'as-of', value: asOf });
+  const month = values.month;
+  if (typeof month === 'string' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month.trim())) bad.push({ code: 'bad_value', flag: 'month', value: month });
   return bad;
 }
 
@@ -251,6 +259,8 @@ export function commandArgs(line: CommandLine, today: Date): CommandArgs {
     into: text(v.into),
     password: text(v.password),
     cases: (text(v.cases) ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    month: text(v.month)?.trim(),
+    asOf: text(v['as-of'])?.trim(),
   };
 }
 

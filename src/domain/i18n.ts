@@ -106,6 +106,19 @@ export const issueMessages = {
     kk: (p) => `«${p.value}» деген санат «Санаттар» парағында жоқ; «${p.near}» деп жазу керек пе?`,
     ru: (p) => `категории «${p.value}» нет на листе «Категории»; может быть, «${p.near}»?`,
   },
+  // The pedagogue's registers (src/domain/registers): an IIN of no pupil, a date of another school year.
+  unknown_pupil: {
+    kk: (p) => `ЖСН ${p.value} бойынша оқушы сынып парақтарында да, мұрағатта да жоқ`,
+    ru: (p) => `ученика с ИИН ${p.value} нет ни на листах классов, ни в архиве`,
+  },
+  date_outside_year: {
+    kk: (p) => `${p.value} күні ${p.year} оқу жылына жатпайды (${p.from} – ${p.to})`,
+    ru: (p) => `дата ${p.value} не относится к ${p.year} учебному году (${p.from} – ${p.to})`,
+  },
+  unknown_aid_kind: {
+    kk: (p) => `«${p.value}» көмек түрі көмек түрлерінің тізімінде жоқ`,
+    ru: (p) => `вида помощи «${p.value}» нет в перечне видов помощи`,
+  },
 } satisfies Record<string, Message>;
 
 export type MessageCode = keyof typeof issueMessages;

@@ -2,7 +2,7 @@
 // the registry's language. Row checks stand alone (live validation of an edit uses them); the
 // cross-row checks (duplicate IINs, families) need the whole school.
 import * as z from 'zod';
-import { cellText, parseFlag, parseInteger } from './cells';
+import { cellText, parseDate, parseFlag, parseInteger } from './cells';
 import { dmy } from './format';
 import { compareClassNames, parseClassName } from './class-name';
 import { issueMessages, say, where, words, type MessageCode } from './i18n';
@@ -10,12 +10,15 @@ import { checkIin } from './iin';
 import { rawCell, suggestCategory, type Pupil, type Registry } from './registry';
 import { ageOnFirstSeptember, expectedAgeRange } from './school-year';
 import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang } from './template';
+import { registerIssues } from './registers/validate';
 
 export const IssueCode = z.enum([
   'iin_format', 'iin_checksum', 'iin_birth_date_mismatch', 'iin_sex_mismatch', 'duplicate_iin',
   'missing_required', 'invalid_date', 'exclusive_categories', 'guardian_missing', 'family_inconsistent',
   'large_family_size', 'age_grade_mismatch', 'unknown_category', 'unknown_class', 'formula_in_cell',
   'invalid_value', 'invalid_setting', 'invalid_category_row',
+  // The pedagogue's registers (src/domain/registers/validate.ts).
+  'unknown_pupil', 'date_outside_year', 'unknown_aid_kind',
 ]);
 export type IssueCode = z.infer<typeof IssueCode>;
 
@@ -126,6 +129,9 @@ export function checkPupil(p: Pupil, ctx: CheckContext): readonly Issue[] {
     if (!p.birthDate) out.push({ code: 'invalid_date', column: 'birth_date', params: { value: birth } });
     else if (!plausibleBirthDate(p.birthDate, ctx)) out.push({ code: 'invalid_date', column: 'birth_date', message: 'implausible_date', params: { value: dmy(p.birthDate) } });
   }
+  // A pupil who joined during the year: the day must read (the roll on a date counts from it).
+  const arrived = shown('arrived_on');
+  if (arrived !== '' && !formula.has('arrived_on') && parseDate(rawCell(p, 'arrived_on')) === null) out.push({ code: 'invalid_date', column: 'arrived_on', params: { value: arrived } });
   if (shown('sex') !== '' && !p.sex && !formula.has('sex')) {
     out.push({ code: 'invalid_value', column: 'sex', params: { value: shown('sex'), expected: words.sexValues[ctx.lang] } });
   }
@@ -272,7 +278,8 @@ export function validateRegistry(registry: Registry, today = new Date()): Issue[
     ...pupilIssues(registry.pupils, ctx),
     ...checkAcrossPupils(registry.pupils, ctx),
   ];
-  return sortIssues(issues, ctx);
+  // The pedagogue's registers after the class tabs, in their own order (sortIssues keeps them last).
+  return [...sortIssues(issues, ctx), ...registerIssues(registry, ctx.todayIso)];
 }
 
 function pupilIssues(pupils: readonly Pupil[], ctx: CheckContext): Issue[] {

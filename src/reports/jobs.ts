@@ -15,7 +15,11 @@ import type { ModelObject } from './model';
 import { classPassportModel } from './models/class-passport';
 import type { ReportContext } from './models/context';
 import { defaultListKeys, defaultLists, listModel, listOf, type ListSpec } from './models/lists';
+import { res64PaymentsModel, roadModel } from './models/aid';
+import { planDocModel } from './models/plan';
 import { profileModel } from './models/profile';
+import { actModel, actsOfYear, movementClassModel, movementSchoolModel, scheduleModel, type ActModel } from './models/registers';
+import type { InspectionAct } from '../domain/registers/inspections';
 import { noCharts, schoolModel, type ChartPainter } from './models/school';
 import { jobMessages, jobPlace, type JobMessageCode } from './models/words';
 
@@ -34,7 +38,27 @@ export const defaultTemplates = {
   'list-res64': 'category',
   'list-meals': 'category',
   profile: 'pupil',
+  // The pedagogue's registers: the «Мектепке жол» report and the Resolution No. 64 payments from the aid register, the annual plan.
+  'aid-road': 'school',
+  'aid-res64': 'school',
+  plan: 'school',
+  // The roll over time and the housing-condition acts: the monthly movement report of each class and of the school,
+  // the inspection schedule, and one act per act of the inspections tab (pupil scope: the pupils' acts).
+  'movement-class': 'class',
+  'movement-school': 'school',
+  'inspection-schedule': 'school',
+  'inspection-act': 'pupil',
 } as const satisfies Record<string, Scope>;
+
+/** Words `--only` takes for a group of templates, besides their names. */
+export const templateGroups: Partial<Record<DefaultTemplateName, readonly string[]>> = {
+  'movement-class': ['movement', 'movements'],
+  'movement-school': ['movement', 'movements'],
+  'inspection-schedule': ['inspections'],
+  'inspection-act': ['inspections', 'acts'],
+  'aid-road': ['aid', 'road'],
+  'aid-res64': ['aid', 'payments'],
+};
 
 export type DefaultTemplateName = keyof typeof defaultTemplates;
 
@@ -60,7 +84,9 @@ export type Subject =
   | { kind: 'school' }
   | { kind: 'class'; className: string }
   | { kind: 'list'; list: ListSpec }
-  | { kind: 'pupil'; pupil: Pupil };
+  | { kind: 'pupil'; pupil: Pupil }
+  /** One housing-condition inspection act (src/reports/models/registers.ts). */
+  | { kind: 'act'; act: InspectionAct };
 
 /** One document to make. */
 export interface PlannedDocument {
@@ -245,6 +271,19 @@ export function planJob(ctx: ReportContext, job: Job, options: PlanOptions = {})
     case 'pupil': {
       const template = templateFor('profile');
       if (!template) break;
+      if (template.kind === 'default' && template.name === 'inspection-act') {
+        // One document per act of the year; a filter keeps the acts of the pupils it names.
+        const named = job.filter ? new Set(pupilsOf(ctx, job.filter, (word) => fail('bad_filter', { value: word })).map((p) => p.iin)) : null;
+        const seenActs = new Map<string, number>();
+        for (const act of actsOfYear(ctx.registry)) {
+          if (named && !named.has(act.iin)) continue;
+          const id = `${act.iin}:${act.date}`;
+          const n = (seenActs.get(id) ?? 0) + 1;
+          seenActs.set(id, n);
+          add(`act:${id}${n > 1 ? `:${n}` : ''}`, { kind: 'act', act }, template);
+        }
+        break;
+      }
       const pupils = pupilsOf(ctx, job.filter, (word) => fail('bad_filter', { value: word }));
       if (pupils.length === 0 && problems.length === 0) fail('no_pupils', { value: job.filter }, 'warning');
       // The IIN names a pupil across runs and new years; one written twice (a copied row) cannot, so class and row do.
@@ -294,14 +333,32 @@ function pupilsOf(ctx: ReportContext, filter: string, unknown: (word: string) =>
 export function documentModel(doc: PlannedDocument, ctx: ReportContext, paint: ChartPainter = noCharts): ModelObject {
   switch (doc.subject.kind) {
     case 'school':
-      return schoolModel(ctx, paint);
+      return schoolDocumentModel(doc.template, ctx, paint);
     case 'class':
+      if (doc.template.kind === 'default' && doc.template.name === 'movement-class') return movementClassModel(ctx, doc.subject.className);
       return classPassportModel(ctx, doc.subject.className);
+    case 'act':
+      return actModel(ctx, doc.subject.act);
     case 'list':
       return listModel(ctx, doc.subject.list);
     case 'pupil':
       return profileModel(ctx, doc.subject.pupil);
   }
+}
+
+/**
+ * A school-scope document's model: the registers' own documents have theirs; the annual report, the school passport
+ * and a school's own template share the school model.
+ */
+export function schoolDocumentModel(template: TemplateRef, ctx: ReportContext, paint: ChartPainter = noCharts): ModelObject {
+  if (template.kind === 'default') {
+    if (template.name === 'aid-road') return roadModel(ctx);
+    if (template.name === 'aid-res64') return res64PaymentsModel(ctx);
+    if (template.name === 'plan') return planDocModel(ctx);
+    if (template.name === 'movement-school') return movementSchoolModel(ctx);
+    if (template.name === 'inspection-schedule') return scheduleModel(ctx);
+  }
+  return schoolModel(ctx, paint);
 }
 
 /** What a job's file name is when its pattern is empty or wrong. */
@@ -316,6 +373,10 @@ function defaultFileName(doc: PlannedDocument, model: ModelObject): string {
       return String((model.list as ModelObject).title);
     case 'pupil':
       return `${doc.subject.pupil.className} ${doc.subject.pupil.fullName}`;
+    case 'act': {
+      const pupil = (model as ActModel).pupil;
+      return `${base} ${doc.subject.act.date} ${pupil.class} ${pupil.full_name}`.trim();
+    }
   }
 }
 

@@ -43,9 +43,14 @@ describe('the bundle in a bare context', () => {
     for (const item of items) expect(typeof ctx[item.functionName]).toBe('function');
     expect([...ctx.Qamqor.menuFunctions].sort()).toEqual(items.map((i) => i.functionName).sort());
     expect(google.log.count('Sheets.Spreadsheets.get')).toBe(0);
-    // The settings tab (its language and the pedagogue's e-mail), who opened the workbook, the menu, and the pedagogue's
-    // own note of her case file for the overdue notice (she has none yet: nothing more).
-    expect(google.log.byMethod()).toEqual({ 'Spreadsheet.getSheetByName': 1, 'Range.getValues': 1, 'Session.getActiveUser': 1, 'Menu.addToUi': 1, 'Properties.getProperty': 1 });
+    // The settings tab (its language and the pedagogue's e-mail), who opened the workbook, the menu, the pedagogue's
+    // own notes of her case file and of the housing acts for the overdue notices (she has none yet: nothing more), and
+    // her annual plan's tab (its sheet, data range and values) for the plan notice, said in a toast when something is due or overdue.
+    const { 'Spreadsheet.toast': toast = 0, ...calls } = google.log.byMethod();
+    expect(calls).toEqual({
+      'Spreadsheet.getSheetByName': 2, 'Range.getValues': 2, 'Sheet.getDataRange': 1, 'Session.getActiveUser': 1, 'Menu.addToUi': 1, 'Properties.getProperty': 2,
+    });
+    expect(toast).toBeLessThanOrEqual(1);
   });
 
   it('onOpen shows a class teacher her items only', () => {
@@ -211,16 +216,19 @@ describe('the bundle in a bare context', () => {
         google.endExecution();
         steps++;
       } while (progress.stopped === 'time' && steps < 20);
-      expect(progress).toMatchObject({ finished: true, total: 17, made: 17, failed: 0, error: null });
+      // Seventeen documents of the registry, the plan, the «Мектепке жол» report and the Resolution No. 64 payments of
+      // the aid register, the school's movement report and the inspection schedule.
+      const made = 17 + 3 + 2;
+      expect(progress).toMatchObject({ finished: true, total: made, made, failed: 0, error: null });
       const docs = [...google.drive.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
-      // Seventeen documents and the templates they were copied from, converted from the bundle's .docx.
+      // The documents and the templates they were copied from, converted from the bundle's .docx.
       const templates = google.drive.inFolder(google.drive.folderAt('Qamqor', 'Templates')!.id).filter((f) => !f.trashed);
       expect(templates.length).toBeGreaterThanOrEqual(8);
-      expect(docs).toHaveLength(17 + templates.length);
+      expect(docs).toHaveLength(made + templates.length);
       expect(docs.map((f) => f.name)).toContain('class-passport.kk');
       const reports = google.state.values(tabSpec('reports').title.kk);
-      expect(reports.filter((r) => String(r[8]).startsWith('Жасалды:'))).toHaveLength(14);
-      expect(ctx.qamqorReportsProgress()).toMatchObject({ finished: true, done: 17, total: 17 });
+      expect(reports.filter((r) => String(r[8]).startsWith('Жасалды:'))).toHaveLength(14 + 3 + 2);
+      expect(ctx.qamqorReportsProgress()).toMatchObject({ finished: true, done: made, total: made });
     });
   });
 });

@@ -176,8 +176,10 @@ describe('a case in the sidebar, and the open-time notice', () => {
     google.state.user = PEDAGOGUE;
     openMenu(google);
     // C-001 waits for its council since 11.10, C-002 has an action overdue since 01.11.
-    expect(google.SpreadsheetApp.toasts.at(-1)!.msg).toBe('Іс қағаздарында мерзімі өткен істер бар: 2. Қараңыз: Qamqor → Іс бойынша анықтама.');
-    expect(google.log.count('Properties.getProperty')).toBe(1);
+    // The same toast then says the annual plan's month (test/apps-script/plan-notice.test.ts).
+    expect(google.SpreadsheetApp.toasts.at(-1)!.msg).toMatch(/^Іс қағаздарында мерзімі өткен істер бар: 2\. Қараңыз: Qamqor → Іс бойынша анықтама\.( Жылдық жоспар: .*)?$/);
+    // Its note, and the housing acts' (src/apps-script/inspections.ts): one property read each.
+    expect(google.log.count('Properties.getProperty')).toBe(2);
     expect(google.log.count('Sheets.Spreadsheets.get')).toBe(0);
     expect(google.log.count('Drive.Files.get')).toBe(0);
     // A teacher opening the workbook: no property read, no notice.

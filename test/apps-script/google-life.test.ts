@@ -114,7 +114,7 @@ describe('onEdit keeps what is not Qamqor’s', () => {
 });
 
 describe('who may run what', () => {
-  const pedagogueItems = ['qamqorSetup', 'qamqorValidate', 'qamqorPassport', 'qamqorArchive', 'qamqorNewYear', 'qamqorReports', 'qamqorPlaceholders'];
+  const pedagogueItems = ['qamqorSetup', 'qamqorValidate', 'qamqorPassport', 'qamqorArchive', 'qamqorNewYear', 'qamqorReports', 'qamqorPlaceholders', 'qamqorMovementDialog', 'qamqorInspections'];
 
   it.each(['kk', 'ru'] as Lang[])('a teacher running a pedagogue action is told in her language (%s), and nothing changes', (lang) => {
     const { google, run } = school({ lang });
@@ -169,7 +169,7 @@ describe('who may run what', () => {
     google.state.user = PEDAGOGUE;
     openMenu(google);
     expect(google.ui.menus.at(-1)!.items.map((i) => i.functionName)).toEqual([
-      'qamqorSetup', 'qamqorValidate', 'qamqorValidateMine', 'qamqorPassport', 'qamqorReports', 'qamqorPlaceholders', 'qamqorArchive', 'qamqorNewYear',
+      'qamqorSetup', 'qamqorValidate', 'qamqorValidateMine', 'qamqorPassport', 'qamqorMovementDialog', 'qamqorInspections', 'qamqorReports', 'qamqorPlaceholders', 'qamqorArchive', 'qamqorNewYear',
       'qamqorCases', 'qamqorCaseSidebar', 'qamqorHelp',
     ]);
   });
@@ -178,7 +178,7 @@ describe('who may run what', () => {
     const { google } = school();
     google.state.user = '';
     openMenu(google);
-    expect(google.ui.menus.at(-1)!.items).toHaveLength(11);
+    expect(google.ui.menus.at(-1)!.items).toHaveLength(13);
   });
 
   it('a teacher checks her own class: her cells are marked, no other tab is written', () => {
@@ -367,7 +367,8 @@ describe('reports under Drive’s limits', () => {
     copies(google, (n) => (n < 2 ? 'User rate limit exceeded.' : null));
     google.log.reset();
     const p = reportsStep(google);
-    expect(p).toMatchObject({ finished: true, made: 17, failed: 0, stopped: null, error: null });
+    // The registry's 17 documents, the plan and the two aid documents, the movement report and the inspection schedule.
+    expect(p).toMatchObject({ finished: true, made: 17 + 3 + 2, failed: 0, stopped: null, error: null });
     expect(google.log.count('Utilities.sleep')).toBe(2);
   });
 

@@ -239,7 +239,7 @@ describe('a case file kept on the command line', () => {
     expect((await run('validate', cases)).code).toBe(2);
     const bad = await run('import', cases, join(dir, 'actions.csv'), '--into', 'wizards');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('pupils, cases, actions, reviews, consents');
+    expect(bad.err).toContain('pupils, movements, inspections, aid, plan, cases, actions, reviews, consents');
     expect((await run('cases', 'reports', cases, '--out', join(dir, 'y'))).code).toBe(2);
     expect((await run('cases', 'init', join(dir, 'z.xlsx'), '--registry', registry)).code).toBe(2);
   });

@@ -381,6 +381,20 @@ export function fakeSpreadsheetApp(state: FakeSpreadsheetState, ui: UiScript): S
       if (row - 1 + numRows > s.rowCount || col - 1 + numCols > s.colCount) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
       return rangeOf(s.sheetId, row, col, numRows, numCols);
     }) as GSheet['getRange'],
+    getDataRange: () => {
+      log.hit('Sheet.getDataRange');
+      // Apps Script's data range: up to the last row and column holding a value; A1 alone on an empty sheet.
+      let rows = 1;
+      let cols = 1;
+      for (const [k, cell] of s.cells) {
+        const v = effective(cell);
+        if (!v || (v.stringValue === '' && v.numberValue === undefined && v.boolValue === undefined)) continue;
+        const [r, c] = k.split(',').map(Number);
+        rows = Math.max(rows, r! + 1);
+        cols = Math.max(cols, c! + 1);
+      }
+      return rangeOf(s.sheetId, 1, 1, rows, cols);
+    },
   });
 
   const spreadsheet: GSpreadsheet = {

@@ -13,7 +13,11 @@ import { classPassportModel } from '../../src/reports/models/class-passport';
 import { reportContext, type ReportContext } from '../../src/reports/models/context';
 import { defaultLists } from '../../src/reports/models/lists';
 import { listModel } from '../../src/reports/models/lists';
+import { res64PaymentsModel, roadModel } from '../../src/reports/models/aid';
+import { planDocModel } from '../../src/reports/models/plan';
 import { profileModel } from '../../src/reports/models/profile';
+import { actModel, movementClassModel, movementSchoolModel, scheduleModel } from '../../src/reports/models/registers';
+import type { InspectionAct } from '../../src/domain/registers/inspections';
 import { schoolModel, type ChartPainter } from '../../src/reports/models/school';
 import { fixture, TODAY } from './fixture';
 
@@ -43,7 +47,24 @@ const models: Record<DefaultTemplateName, (ctx: ReportContext) => ModelObject> =
   'list-res64': (ctx) => listModel(ctx, { key: 'res64', ...defaultLists.res64 }),
   'list-meals': (ctx) => listModel(ctx, { key: 'free_meals', ...defaultLists.free_meals }),
   profile: (ctx) => profileModel(ctx, ctx.pupils.find((p) => p.categories.includes('orphan'))!),
+  'aid-road': roadModel,
+  'aid-res64': res64PaymentsModel,
+  plan: planDocModel,
+  'movement-class': (ctx) => movementClassModel(ctx, '5А'),
+  'movement-school': movementSchoolModel,
+  'inspection-schedule': scheduleModel,
+  'inspection-act': (ctx) => actModel(ctx, sampleAct(ctx.pupils.find((p) => p.categories.includes('orphan'))!.iin)),
 };
+
+/** An act of the fixture's orphan, every field filled. */
+function sampleAct(iin: string): InspectionAct {
+  return {
+    row: 2, date: '2025-10-14', iin, fullName: '', commission: 'Серікова А. Қ., әлеуметтік педагог; Омарова Б. Т., сынып жетекшісі',
+    parents: 'Әбенова Гүлнар, зейнеткер, зейнетақы 95 000 ₸', family: 'әжесі (67 жас, зейнеткер), інісі (8 жас, оқушы)', housing: 'own', housingText: 'own',
+    rooms: 3, area: '64', heating: 'орталық', water: 'орталық', sanitary: 'good', sanitaryText: 'good', ownBed: true, studyPlace: true, clothing: false,
+    climate: 'жылы, қамқор', conclusion: 'Тұрмыс жағдайы қанағаттанарлық', recommendations: 'ЖББҚ есебінен киіммен көмек көрсету',
+  };
+}
 
 export function corpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];

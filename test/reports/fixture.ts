@@ -3,6 +3,7 @@
 import { withComparison, buildPassport, type Passport, type PassportFigures } from '../../src/domain/passport';
 import { readRegistry, type Registry } from '../../src/domain/registry';
 import type { Cell } from '../../src/domain/sheet';
+import { defaultPlanRows } from '../../src/domain/registers/plan';
 import { tabSpec, type Lang } from '../../src/domain/template';
 import { book, pupil, tab, type PupilInput } from '../support/workbook';
 
@@ -43,11 +44,7 @@ export const NOTES: Record<string, Cell> = {
   passport_comment: 'Жаңа мектеп ашылды.',
   rights_events: 'Бірінші шара.\nЕкінші шара.',
   road_applications: 57,
-  road_sponsor_money: '60 000',
-  road_financial: 0,
-  road_material: 6,
   meal_cost: '603 тг',
-  meals_tenant: 1,
   swot_strengths: 'Күшті 1\nКүшті 2',
   swot_threats: 'Қауіп',
   recommendations: '1. Бірінші.\n2. Екінші.',
@@ -83,14 +80,51 @@ export interface Fixture {
   passport: Passport;
 }
 
-export function fixture(lang: Lang, options: { notes?: Record<string, Cell> | null; compare?: boolean } = {}): Fixture {
-  const data = book(lang, classes(), {
+/** The aid register of the fixture school, by class and place in it: every figure of it is known. */
+function aidRows(cls: Record<string, PupilInput[]>): Record<string, Cell>[] {
+  const iin = (c: string, i: number) => cls[c]![i]!.iin;
+  const fund = 'ЖББҚ';
+  const sponsor = '«Береке» ЖШС';
+  const tenant = 'Асхана арендаторы';
+  return [
+    { date: '2025-09-02', iin: iin('5А', 0), kind: 'school_road', amount: 25000, items: 'мектеп формасы', source: sponsor, basis: 'өтініш' },
+    { date: '2025-09-03', iin: iin('5А', 1), kind: 'school_road', amount: 12000, items: 'кеңсе тауарлары', source: sponsor, basis: 'өтініш' },
+    { date: '2025-09-10', iin: iin('5Ә', 0), kind: 'sponsor', amount: 30000, source: sponsor },
+    { date: '2025-09-02', iin: iin('5А', 1), kind: 'meals_fund', items: 'тегін ыстық тамақ', source: fund },
+    { date: '2025-09-02', iin: iin('5Ә', 2), kind: 'meals_tenant', items: 'тегін ыстық тамақ', source: tenant },
+    { date: '2025-10-15', iin: iin('5А', 0), kind: 'fund_cash', amount: 46228, source: fund, basis: 'Қамқоршылық кеңесінің хаттамасы №2' },
+    { date: '2026-02-10', iin: iin('5А', 1), kind: 'fund_cash', amount: 46228, source: fund, basis: 'Қамқоршылық кеңесінің хаттамасы №5' },
+    { date: '2025-12-25', iin: iin('5Ә', 2), kind: 'gift', items: 'жаңа жылдық сыйлық', source: tenant },
+    { date: '2026-06-15', iin: iin('9Б', 1), kind: 'camp', amount: 35000, items: 'жолдама', source: fund },
+  ];
+}
+
+function registerTab(key: 'aid' | 'plan', lang: Lang, rows: Cell[][]): ReturnType<typeof tab> {
+  const spec = tabSpec(key);
+  return tab(spec.title[lang], [spec.columns.map((c) => c.header[lang]), ...rows], key);
+}
+
+/** The default plan with four activities marked done (directions I, II, VI and V). */
+function planRows(lang: Lang): Cell[][] {
+  const rows = defaultPlanRows(lang);
+  const doneAt = tabSpec('plan').columns.findIndex((c) => c.key === 'done_on');
+  const done: Record<number, string> = { 0: '2025-09-05', 1: '2025-09-15', 11: '2025-11-20', 13: '2026-05-20' };
+  return rows.map((r, i) => (done[i] ? r.map((v, j) => (j === doneAt ? done[i]! : v)) : r));
+}
+
+export function fixture(lang: Lang, options: { notes?: Record<string, Cell> | null; compare?: boolean; registers?: boolean } = {}): Fixture {
+  const cls = classes();
+  const data = book(lang, cls, {
     school_name: lang === 'kk' ? '№ 7 мектеп-гимназия' : 'Школа-гимназия № 7',
     social_pedagogue: 'Сейітова Әсел Бекқызы',
     director: 'Нұрланов Ғалым Ержанұлы',
   });
   const notes = options.notes === undefined ? NOTES : options.notes;
   if (notes) data.tabs.push(notesTab(lang, notes));
+  if (options.registers !== false) {
+    const spec = tabSpec('aid');
+    data.tabs.push(registerTab('aid', lang, aidRows(cls).map((r) => spec.columns.map((c) => r[c.key] ?? null))), registerTab('plan', lang, planRows(lang)));
+  }
   const registry = readRegistry(data);
   const now = buildPassport('2025-2026', registry.pupils, registry.catalogue, registry.classes.map((c) => c.name));
   return { registry, passport: options.compare === false ? now : withComparison(now, LAST_YEAR) };

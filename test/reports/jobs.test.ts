@@ -25,8 +25,9 @@ function reportsTab(lang: Lang, rows: Record<string, Cell>[]) {
 describe('the default jobs', () => {
   it('are the layout\'s starter rows: every report active but the profiles, worded in the language', () => {
     const jobs = defaultJobs('kk');
-    expect(jobs).toHaveLength(15);
-    expect(jobs.filter((j) => !j.active).map((j) => j.template)).toEqual(['profile']);
+    expect(jobs).toHaveLength(tabSpec('reports').starterRows.length);
+    // Made on demand (--only): one document per class or per act, or per pupil.
+    expect(jobs.filter((j) => !j.active).map((j) => j.template)).toEqual(['movement-class', 'inspection-act', 'profile']);
     expect(jobs[2]).toMatchObject({ template: 'class-passport', scope: 'class', fileName: '{{class.name}} сыныбының әлеуметтік паспорты', folder: 'Сынып паспорттары' });
     expect(defaultJobs('ru')[2]!.folder).toBe('Паспорта классов');
   });

@@ -46,9 +46,21 @@ describe('the school model', () => {
     expect(m.has_compare).toBe(true);
   });
 
-  it('takes aid and meals from the notes tab: tenge with its sign and thousands apart, "—" where nothing was written', () => {
-    expect(m.aid).toEqual({ applications: '57', sponsor_money: '60\u00a0000 ₸', financial: '0', material: '6', food: '—', fund: '1', has_road: true });
-    expect(m.meals).toMatchObject({ now: '3', before: '5', difference: '2', change: '−40 %', decreased: true, increased: false, cost: '603 ₸', tenant: '1' });
+  it('takes aid and meals from the aid register, applications and the meal\'s cost from the notes tab: tenge with its sign and thousands apart', () => {
+    expect(m.aid).toMatchObject({
+      applications: '57', has_applications: true, road: '2', road_amount: '37\u00a0000 ₸', sponsor_money: '30\u00a0000 ₸', has_sponsor: true,
+      financial: '2', material: '0', food: '0', fund: '2', gifts: '1', has_gifts: true, has_road: true, has_any: true,
+      total: { pupils: '5', records: '9', amount: '194\u00a0456 ₸' },
+    });
+    expect(m.aid.kinds.map((k) => k.code)).toEqual(['school_road', 'fund_cash', 'fund_material', 'food', 'meals_fund', 'meals_tenant', 'sponsor', 'gift', 'camp', 'textbooks']);
+    expect(m.aid.kinds[1]).toEqual({ code: 'fund_cash', label: 'ЖББҚ қаржылай көмегі (№64 қаулы)', pupils: '2', records: '2', amount: '92\u00a0456 ₸' });
+    expect(m.meals).toMatchObject({ now: '3', before: '5', difference: '2', change: '−40 %', decreased: true, increased: false, cost: '603 ₸', fund: '1', tenant: '1', has_register: true });
+    expect([m.camps, m.has_camps]).toEqual(['1', true]);
+    // The plan's activities marked done, under their directions.
+    expect(m.plan.events.I).toBe('– Әлеуметтік педагогтің жылдық жоспарын құру (05.09.2025)');
+    expect(m.plan.events.II).toMatch(/^– «Мектепке жол» қайырымдылық акциясы: .* \(15\.09\.2025\)$/);
+    expect(m.plan.events.III).toBe('');
+    expect([m.plan.done, m.plan.total, m.plan.has_plan]).toEqual(['4', '61', true]);
     expect(m.registers).toEqual({ school: '1', risk: '2', police: '1', any: true });
     expect(m.notes.rights_events).toBe('Бірінші шара.\nЕкінші шара.');
     expect(m.notes.my_own_key).toBe('Өз жазбам');
@@ -203,8 +215,13 @@ describe('the notes tab', () => {
     const none = fixture('kk', { notes: null });
     const m = schoolModel(reportContext(none.registry, none.passport, { lang: 'kk', today: TODAY }));
     expect(m.notes.rights_events).toBe('');
-    expect(m.aid.has_road).toBe(false);
+    // The aid register still says what was given; the applications and the meal's cost were notes.
+    expect(m.aid.has_applications).toBe(false);
+    expect(m.aid.applications).toBe('—');
     expect(m.meals.has_cost).toBe(false);
+    const bare = fixture('kk', { notes: null, registers: false });
+    const b = schoolModel(reportContext(bare.registry, bare.passport, { lang: 'kk', today: TODAY }));
+    expect([b.aid.has_road, b.aid.has_any, b.meals.has_register, b.has_camps, b.plan.has_plan]).toEqual([false, false, false, false, false]);
     expect(readNotes(undefined).unreadable).toBeNull();
   });
   it('every path of a model is described for a help tab', () => {

@@ -44,7 +44,8 @@ describe('number agreement, by rule', () => {
     expect(m.said.studied).toBe(m.totals.students.endsWith('1') && !m.totals.students.endsWith('11') ? 'обучался' : 'обучались');
     expect(template('annual-report.ru')).toContain('{{said.in_classes}} {{said.studied}} {{said.students}}');
     expect(template('annual-report.kk')).toContain('олар {{said.from_families}} шыққан');
-    expect(template('annual-report.ru')).toContain('бесплатным горячим питанием из фонда всеобуча {{said.meals_now}}');
+    expect(template('annual-report.ru')).toContain('бесплатным горячим питанием {{said.meals_now}}');
+    expect(template('annual-report.ru')).toContain('поддержку {{said.road}} из семей');
   });
 });
 
@@ -99,10 +100,11 @@ describe('the terms of Kazakhstan\'s institutions', () => {
     expect(template('list-res64.kk')).not.toContain('Кімдер');
   });
 
-  it('the meal\'s cost is per pupil per day, amounts under «Мәні» / «Значение»', () => {
+  it('the meal\'s cost is per pupil per day; the aid table is by kind, pupils and amount', () => {
     expect(template('annual-report.ru')).toContain('Стоимость горячего питания одного учащегося в день');
     expect(template('annual-report.kk')).toContain('Бір оқушының күндік ыстық тамағының құны');
-    expect(template('annual-report.kk')).toMatch(/Көрсеткіш\tМәні/);
+    expect(template('annual-report.kk')).toMatch(/Көмек түрі\tОқушылар\tСомасы/);
+    expect(template('annual-report.ru')).toMatch(/Вид помощи\tУчащиеся\tСумма/);
   });
 
   it('«Ата-анасының қамқорлығынсыз қалған», «Сынып жетекшісі»', () => {

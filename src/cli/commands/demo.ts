@@ -6,6 +6,12 @@ import { passportWithDynamics, writePassportChanges } from '../../app/build-pass
 import { issueRows, writeIssues } from '../../app/issues-tab';
 import { demoCsvRows } from '../../app/demo-csv';
 import { demoReportChanges } from '../../app/demo-reports';
+import { demoPlanDay } from '../../app/plan-demo';
+import { applyDemoRegisters, demoInspectionsDay, demoMovementMonth } from '../../app/demo-registers';
+import { inspectionsOf } from '../../app/inspections';
+import { movementOfMonth } from '../../domain/registers/movements';
+import { aidSummary } from '../../domain/registers/aid';
+import { planReport } from '../../domain/registers/plan';
 import { generateSchool, type DemoSchool } from '../../app/demo-school';
 import { planImport } from '../../app/import-pupils';
 import { newYearOpensOn, planNewYear } from '../../app/new-year';
@@ -17,7 +23,7 @@ import { validateRegistry } from '../../domain/validate';
 import { readCsvFile, writeCsvFile } from '../../local/csv-file';
 import { withWorkbookLock } from '../../local/file-lock';
 import { XlsxWorkbook } from '../../local/xlsx-workbook';
-import { cli, t } from '../messages';
+import { cli, registersText, t } from '../messages';
 import type { CommandArgs, Output } from '../context';
 import { claimDemoFolder } from '../demo-folder';
 import { describeNewYear } from './new-year';
@@ -63,6 +69,14 @@ async function demoIn(dir: string, lang: Lang, paths: { bookPath: string; lastPa
   const workbook = await buildRegistry(school, join(dir, 'pupils.csv'), bookPath, lang, args.today);
   await buildRegistry(lastSchool, join(dir, 'pupils-2024-2025.csv'), lastPath, lang, args.today);
   io.out(t(cli.demoGenerated, lang, { pupils: school.pupils.length, classes: school.classes.length, file: bookPath }));
+  // A year of the roll over time and of housing acts, imported as the pedagogue would (src/app/demo-registers.ts).
+  const registers = applyDemoRegisters(workbook, school, args.today);
+  writeCsvFile(join(dir, 'arrivals.csv'), registers.arrivals);
+  writeCsvFile(join(dir, 'movements.csv'), registers.movements);
+  writeCsvFile(join(dir, 'inspections.csv'), registers.acts);
+  await workbook.save(bookPath);
+  const moved = registers.movements.slice(1).map((r) => r[2]);
+  io.out(t(registersText.demoRegisters, lang, { arrived: registers.arrivals.length - 1, left: moved.filter((k) => k === 'left').length, transferred: moved.filter((k) => k === 'transferred').length, acts: registers.acts.length - 1 }));
 
   const registry = readRegistry(workbook.read());
   const issues = validateRegistry(registry, args.today);
@@ -88,6 +102,12 @@ async function demoIn(dir: string, lang: Lang, paths: { bookPath: string; lastPa
   // The demo school has its deliberate mistakes: final documents are refused (said on stderr), drafts are made.
   const options = { io, lang, outDir: reportsDir, baseDir: dir, only: [], today: isoDay(args.today), quiet: true };
   const registryNow = readRegistry(workbook.read());
+  // The aid register's year and the plan on the demo's day, as `qamqor aid --json` and `qamqor plan --json` print them.
+  writeFileSync(join(dir, 'aid.json'), JSON.stringify(aidSummary(registryNow), null, 2));
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(planReport(registryNow, demoPlanDay(registryNow)), null, 2));
+  // January's movement and the housing acts on 20 February, as `qamqor movement --json` and `inspections --json` print them.
+  writeFileSync(join(dir, 'movement.json'), JSON.stringify(movementOfMonth(registryNow, demoMovementMonth(registryNow)), null, 2));
+  writeFileSync(join(dir, 'inspections.json'), JSON.stringify(inspectionsOf(registryNow, demoInspectionsDay(registryNow)).report, null, 2));
   const final = makeReports(registryNow, passport, options);
   const reports = final.written.length > 0 ? final : makeReports(registryNow, passport, { ...options, draft: true });
   io.out(t(cli.demoReports, lang, { count: reports.written.length, dir: reportsDir, draft: reports === final ? '' : 1 }));

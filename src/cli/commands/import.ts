@@ -19,6 +19,12 @@ const caseTab =
   (bookPath, csvPath, args, io) =>
     import('./cases-import').then((m) => m.importIntoCaseFile(bookPath, csvPath, target, args, io));
 
+/** A register tab of the registry: movements (applied as logged), inspections, aid, plan. */
+const registerTab =
+  (target: 'movements' | 'inspections' | 'aid' | 'plan'): ImportTarget =>
+  (bookPath, csvPath, args, io) =>
+    import('./registers-import').then((m) => m.importIntoRegister(bookPath, csvPath, target, args, io));
+
 /**
  * What `--into` imports a CSV into, by the word typed; `pupils` when it is absent. Another register is one more entry
  * here (a function taking the workbook and the CSV), and its word in the `into` placeholder of messages.ts.
@@ -27,6 +33,11 @@ export const IMPORT_TARGETS: Readonly<Record<string, ImportTarget>> = {
   pupils: (bookPath, csvPath, args, io) =>
     // Read, change and save under the lock: two imports at once would each save over the other's rows.
     withWorkbookLock(bookPath, `qamqor import ${basename(csvPath)}`, () => importInto(bookPath, csvPath, args, io)),
+  // The pedagogue's registers in the registry itself (src/cli/commands/registers-import.ts, loaded when asked for).
+  movements: registerTab('movements'),
+  inspections: registerTab('inspections'),
+  aid: registerTab('aid'),
+  plan: registerTab('plan'),
   cases: caseTab('cases'),
   actions: caseTab('actions'),
   reviews: caseTab('reviews'),

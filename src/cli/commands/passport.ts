@@ -8,7 +8,10 @@ import { tabSpec, type Category, type Lang } from '../../domain/template';
 import { formatTable } from '../../local/console-table';
 import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';
-import { cli, t } from '../messages';
+import { dmy } from '../../domain/format';
+import { registerYear } from '../../domain/registers/read';
+import type { SchoolYear } from '../../domain/school-year';
+import { cli, registersText, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
 
 export async function passportCommand(args: CommandArgs, io: Output): Promise<number> {
@@ -23,7 +26,8 @@ async function passportOf(bookPath: string, args: CommandArgs, io: Output): Prom
   const { workbook, registry } = await openRegistry(bookPath, args.lang);
   const lang = args.lang ?? registry.lang;
   const lastYear = args.compare ? (await openRegistry(args.compare, lang)).registry : undefined;
-  const passport = passportWithDynamics(registry, lastYear);
+  if (args.asOf) checkAsOf(args.asOf, registry.settings.schoolYear, lang);
+  const passport = passportWithDynamics(registry, lastYear, args.asOf);
   if (args.write) {
     workbook.apply(writePassportChanges(registry, passport));
     await workbook.save(bookPath);
@@ -32,6 +36,7 @@ async function passportOf(bookPath: string, args: CommandArgs, io: Output): Prom
     io.out(JSON.stringify(passport, null, 2));
     return 0;
   }
+  if (args.asOf) io.out(t(registersText.asOfTitle, lang, { date: dmy(args.asOf) }));
   io.out(formatPassport(passport, registry.catalogue, lang, registry.settings.schoolName));
   if (!passport.compare && registry.settings.schoolYear) {
     io.out(t(cli.passportNoCompare, lang, { year: previousSchoolYear(registry.settings.schoolYear).name }));
@@ -54,4 +59,12 @@ export function formatPassport(p: Passport, catalogue: readonly Category[], lang
     '',
     formatTable([w('classWord'), w('students'), w('families')], classRows),
   ].join('\n');
+}
+
+/** `--as-of` must fall in the registry's school year (1 September to 31 August): the roll of another year is not kept. */
+export function checkAsOf(day: string, year: SchoolYear | null, lang: Lang): void {
+  const window = registerYear(year);
+  if (window && (day < window.from || day > window.to)) {
+    throw new UsageError(t(registersText.outsideYear, lang, { value: dmy(day), year: year!.name, from: dmy(window.from), to: dmy(window.to) }), lang);
+  }
 }

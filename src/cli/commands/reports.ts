@@ -7,7 +7,10 @@ import { RegistryError, words } from '../../domain/i18n';
 import type { Passport } from '../../domain/passport';
 import type { Registry } from '../../domain/registry';
 import type { Lang } from '../../domain/template';
+import { readMovements } from '../../domain/registers/movements';
+import { registryOn } from '../../domain/registers/roll';
 import { writeReports } from '../../local/report-files';
+import { checkAsOf } from './passport';
 import { openRegistry } from '../../local/workbook-file';
 import { cli, t } from '../messages';
 import { UsageError, type CommandArgs, type Output } from '../context';
@@ -29,16 +32,20 @@ export async function reportsCommand(args: CommandArgs, io: Output): Promise<num
   const { registry } = opened;
   const lang = args.lang ?? registry.lang;
   const lastYear = args.compare ? (await openRegistry(args.compare, lang)).registry : undefined;
-  const passport = passportWithDynamics(registry, lastYear);
-  const run = makeReports(registry, passport, {
+  // --as-of: the documents of the roll on that day (who was at school, in that day's class), dated that day.
+  if (args.asOf) checkAsOf(args.asOf, registry.settings.schoolYear, lang);
+  const passport = passportWithDynamics(registry, lastYear, args.asOf);
+  const subject = args.asOf ? registryOn(registry, readMovements(registry), args.asOf) : registry;
+  const run = makeReports(subject, passport, {
     io,
     lang,
     documentLang: args.lang,
     outDir: resolve(args.out),
     baseDir: dirname(resolve(bookPath)),
     only: args.only,
-    today: isoDay(args.today),
+    today: args.asOf ?? isoDay(args.today),
     draft: args.draft,
+    month: args.month,
   });
   return run.code;
 }
@@ -57,6 +64,8 @@ export interface MakeReportsOptions {
   quiet?: boolean;
   /** Made even though the registry has errors, each marked «ЖОБА» / «ПРОЕКТ» in its header. */
   draft?: boolean;
+  /** YYYY-MM: the month of the movement reports. */
+  month?: string;
 }
 
 /** Plans, writes and reports; exit status 0 when every document was made, 1 when some were not. */
@@ -68,7 +77,7 @@ export function makeReports(registry: Registry, passport: Passport, options: Mak
     io.err(t(cli.reportsRefusedErrors, lang, { count: errors, tabs: tabs.slice(0, 8).join(', ') + (tabs.length > 8 ? '…' : '') }));
     return { code: 1, written: [] };
   }
-  const plan = planReports(registry, passport, { today: options.today, lang: options.documentLang, only: options.only });
+  const plan = planReports(registry, passport, { today: options.today, lang: options.documentLang, only: options.only, month: options.month });
   if (plan.unmatched.length > 0) throw new UsageError(t(cli.reportsUnknownOnly, lang, { value: plan.unmatched.join(', ') }));
   const severity = (s: 'error' | 'warning') => words[s][lang];
   for (const p of plan.problems) io.err(t(cli.problemLine, lang, { severity: severity(p.severity), value: p.message[lang] }));

@@ -1,5 +1,5 @@
-// The report notes tab: what the annual report needs and the registry does not hold (the social pedagogue's
-// narrative per direction, SWOT, recommendations, aid figures), one value per key as the pedagogue wrote it.
+// The report notes tab: what the annual report needs and no tab of the registry holds (the social pedagogue's
+// narrative per direction, SWOT, recommendations; applications and the cost of a meal), one value per key as written.
 import { cellText, fold } from '../../domain/cells';
 import { formatDecimal } from '../../domain/format';
 import type { TabData } from '../../domain/sheet';

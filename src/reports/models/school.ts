@@ -1,11 +1,15 @@
 // The school-scope model, read by both the school social passport and seed 001's annual analytical report (so a
-// template of either may use any of it): figures, dynamics, charts, aid, meals, registers, notes. No names.
-import { changePct, formatChange, formatShare, pair } from '../../domain/format';
+// template of either may use any of it): figures, dynamics, charts, aid and meals (from the aid register), the
+// plan's done activities by direction, registers, notes. No names.
+import { changePct, dmy, formatChange, formatShare, pair } from '../../domain/format';
 import type { ClassPassport, Counts } from '../../domain/passport';
 import type { Category } from '../../domain/template';
 import type { ChartSpec } from '../charts/svg';
 import type { ImageValue } from '../doc-tree';
 import { res64Eligible } from '../../domain/res64';
+import { AID, aidSummary, readAid, type AidFigures } from '../../domain/registers/aid';
+import { doneByDirection, readPlan } from '../../domain/registers/plan';
+import { DIRECTIONS, type Direction } from '../../domain/registers/plan-words';
 import { count, groupLabel, schoolBlock, tenge, word, type ReportContext, type SchoolBlock } from './context';
 import { noteNumber } from './notes';
 import { countPhrases, reportWords } from './words';
@@ -95,25 +99,51 @@ export type SchoolModel = {
     decreased: boolean;
     cost: string;
     has_cost: boolean;
+    /** Pupils given free meals paid by the universal-education fund, and by the canteen's tenant (aid register). */
+    fund: string;
     tenant: string;
     has_tenant: boolean;
+    /** Whether the aid register holds any meals record: then who pays is said. */
+    has_register: boolean;
   };
+  /**
+   * The aid register's year (`qamqor aid`): every kind of the catalogue with its pupils, records and amount, and the
+   * figures the annual report names. Only «Мектепке жол» applications (a count of papers, not of help given) and the
+   * cost of one meal are figures of the notes tab.
+   */
   aid: {
+    /** Applications received in the «Мектепке жол» campaign (notes tab); "—" when not written. */
     applications: string;
+    has_applications: boolean;
+    /** Pupils helped in the «Мектепке жол» campaign (kind school_road), and its amount. */
+    road: string;
+    road_amount: string;
+    /** Sponsors' money: the amount of kind sponsor. */
     sponsor_money: string;
+    has_sponsor: boolean;
+    /** Pupils given money (fund_cash), things (fund_material) and food (food) help. */
     financial: string;
     material: string;
     food: string;
-    /** Pupils given aid from the universal-education fund (the vseobuch_aid support). */
+    /** Pupils given money from the universal-education fund under Resolution No. 64 (fund_cash). */
     fund: string;
+    /** Pupils given holiday gifts (gift). */
+    gifts: string;
+    has_gifts: boolean;
+    /** The campaign is spoken of: applications written, or a school_road or sponsor record. */
     has_road: boolean;
+    kinds: AidKindLine[];
+    total: { pupils: string; records: string; amount: string };
+    has_any: boolean;
   };
+  /** The annual plan: the activities marked done, by direction (I–VI), one line each, for the sections of the report. */
+  plan: { events: Record<Direction, string>; done: string; total: string; has_plan: boolean };
   registers: { school: string; risk: string; police: string; any: boolean };
   /** Orphans and children without parental care together, as section II counts them. */
   orphans_and_no_care: string;
   /** Pupils eligible under Resolution No. 64 (groups 1–5), whether or not they got aid yet. */
   res64: { eligible: string; any: boolean };
-  /** Figures of the notes tab the annual report states when written: orphans on the housing queue, summer camps. */
+  /** Orphans on the housing queue (notes tab), and pupils sent to summer camps (aid register, kind camp). */
   housing_queue: string;
   has_housing_queue: boolean;
   camps: string;
@@ -126,6 +156,9 @@ export type SchoolModel = {
 };
 
 const ZERO: Counts = { students: 0, families: 0 };
+
+/** One kind of the aid catalogue as a row of the aid table: the same figures as `qamqor aid`. */
+export type AidKindLine = { code: string; label: string; pupils: string; records: string; amount: string };
 
 export function categoryLine(ctx: ReportContext, c: Category, now: Counts, total: number, before: Counts | null, compared: boolean): CategoryLine {
   const b = before ?? ZERO;
@@ -193,14 +226,16 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
   const mealsBefore = compare ? (compare.categories.free_meals?.students ?? 0) : null;
   const notes = ctx.notes;
   const cost = noteNumber(notes, 'meal_cost');
-  const tenant = noteNumber(notes, 'meals_tenant');
-  const figure = (key: string) => {
-    const n = noteNumber(notes, key);
-    return n === null ? word(ctx, 'none') : count(n);
-  };
+  const aid = aidSummary(ctx.registry);
+  const kind = (code: string): AidFigures => aid.kinds[code] ?? { pupils: 0, records: 0, amount: 0 };
+  const tenant = kind(AID.mealsTenant).pupils;
+  const mealsRecorded = kind(AID.mealsFund).records + kind(AID.mealsTenant).records > 0;
+  const applications = noteNumber(notes, 'road_applications');
   const eligible = res64Eligible(ctx.registry.pupils, ctx.registry.catalogue).length;
   const housingQueue = noteNumber(notes, 'orphans_housing_queue');
-  const camps = noteNumber(notes, 'summer_camps');
+  const camps = kind(AID.camp).pupils;
+  const done = doneByDirection(ctx.registry);
+  const planRows = ctx.registry.tabs.plan ? readPlan(ctx.registry).rows.filter((r) => r.activity).length : 0;
   const socialCodes = new Set(ctx.registry.catalogue.filter((c) => c.kind === 'category').map((c) => c.code));
   const familyCodes = new Set(ctx.registry.catalogue.filter((c) => c.kind === 'category' && c.level === 'family').map((c) => c.code));
   const socialPupils = ctx.registry.pupils.filter((x) => x.categories.some((code) => socialCodes.has(code)));
@@ -210,17 +245,18 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
     dynamics: dynamics.some((d) => d.students_change !== '—') ? paint(dynamicsChart(ctx)) : null,
     meals: mealsNow > 0 || (mealsBefore ?? 0) > 0 ? paint(mealsChart(ctx, mealsNow, mealsBefore)) : null,
   };
-  const hasRoad = ['road_applications', 'road_sponsor_money', 'road_financial', 'road_material', 'road_food'].some((k) => noteNumber(notes, k) !== null);
+  const hasRoad = applications !== null || kind(AID.road).records + kind(AID.sponsor).records > 0;
+  const hasAid = aid.total.records > 0;
   const hasSwot = ['swot_strengths', 'swot_weaknesses', 'swot_opportunities', 'swot_threats'].some((k) => (notes.text[k] ?? '') !== '');
   const numbers = numbering(
-    ['table_passport', true], ['table_aid', hasRoad], ['table_swot', hasSwot],
+    ['table_passport', true], ['table_aid', hasAid], ['table_swot', hasSwot],
   );
   const figureNumbers = numbering(['figure_categories', charts.categories !== null], ['figure_dynamics', charts.dynamics !== null], ['figure_meals', charts.meals !== null]);
   const saidAs = (key: keyof typeof countPhrases, n: number) => countPhrases[key][ctx.lang](n);
   const pupilsTotal = ctx.registry.pupils.length;
   const classesTotal = Object.keys(p.classes).length;
-  const sponsor = noteNumber(notes, 'road_sponsor_money');
   const text = notes.text;
+  const labels = new Map(readAid(ctx.registry).kinds.map((k) => [k.code, capitalized(k[ctx.lang])]));
 
   return {
     school: schoolBlock(ctx),
@@ -251,8 +287,10 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
       meals_now: saidAs('meals_now', mealsNow),
       meals_before: saidAs('meals_before', mealsBefore ?? 0),
       meals_difference: saidAs('meals_difference', Math.abs(mealsNow - (mealsBefore ?? mealsNow))),
-      tenant: saidAs('tenant', tenant ?? 0),
-      fund: saidAs('fund', students('vseobuch_aid')),
+      tenant: saidAs('tenant', tenant),
+      fund: saidAs('fund', kind(AID.fundCash).pupils),
+      road: saidAs('road', kind(AID.road).pupils),
+      gifts: saidAs('gifts', kind(AID.gift).pupils),
       eligible: saidAs('eligible', eligible),
     },
     meals: {
@@ -264,17 +302,34 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
       decreased: mealsBefore !== null && mealsNow < mealsBefore,
       cost: tenge(cost),
       has_cost: cost !== null,
-      tenant: tenant === null ? '' : count(tenant),
-      has_tenant: tenant !== null && tenant > 0,
+      fund: count(kind(AID.mealsFund).pupils),
+      tenant: count(tenant),
+      has_tenant: tenant > 0,
+      has_register: mealsRecorded,
     },
     aid: {
-      applications: figure('road_applications'),
-      sponsor_money: sponsor === null ? word(ctx, 'none') : tenge(sponsor),
-      financial: figure('road_financial'),
-      material: figure('road_material'),
-      food: figure('road_food'),
-      fund: count(students('vseobuch_aid')),
+      applications: applications === null ? word(ctx, 'none') : count(applications),
+      has_applications: applications !== null,
+      road: count(kind(AID.road).pupils),
+      road_amount: tenge(kind(AID.road).amount),
+      sponsor_money: tenge(kind(AID.sponsor).amount),
+      has_sponsor: kind(AID.sponsor).amount > 0,
+      financial: count(kind(AID.fundCash).pupils),
+      material: count(kind(AID.fundMaterial).pupils),
+      food: count(kind(AID.food).pupils),
+      fund: count(kind(AID.fundCash).pupils),
+      gifts: count(kind(AID.gift).pupils),
+      has_gifts: kind(AID.gift).pupils > 0,
       has_road: hasRoad,
+      kinds: Object.entries(aid.kinds).map(([code, f]) => ({ code, label: labels.get(code) ?? code, pupils: count(f.pupils), records: count(f.records), amount: tenge(f.amount) })),
+      total: { pupils: count(aid.total.pupils), records: count(aid.total.records), amount: tenge(aid.total.amount) },
+      has_any: hasAid,
+    },
+    plan: {
+      events: Object.fromEntries(DIRECTIONS.map((d) => [d, done[d].map((r) => `– ${r.activity}${r.doneOn ? ` (${dmy(r.doneOn)})` : ''}`).join('\n')])) as Record<Direction, string>,
+      done: count(DIRECTIONS.reduce((n, d) => n + done[d].length, 0)),
+      total: count(planRows),
+      has_plan: planRows > 0,
     },
     registers: {
       school: count(students('school_register')),
@@ -286,12 +341,17 @@ export function schoolModel(ctx: ReportContext, paint: ChartPainter = noCharts):
     res64: { eligible: count(eligible), any: eligible > 0 },
     housing_queue: housingQueue === null ? '' : count(housingQueue),
     has_housing_queue: housingQueue !== null,
-    camps: camps === null ? '' : count(camps),
-    has_camps: camps !== null,
+    camps: count(camps),
+    has_camps: camps > 0,
     social: { families: count(socialFamilies.size), students: count(socialPupils.length), share: formatShare(socialPupils.length, pupilsTotal) },
     notes: { ...text },
     has_swot: hasSwot,
   };
+}
+
+/** A catalogue name opening a table row: «Акция «Дорога в школу»» (the catalogue writes it as a phrase, lower-case). */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Numbers 1, 2, 3… for the items present, in order; an absent item gets an empty number. */

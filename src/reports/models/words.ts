@@ -101,7 +101,7 @@ export const reportWords = {
   familyLevel: { kk: 'отбасы', ru: 'семья' },
   chartCategoriesTitle: { kk: 'Әлеуметтік санаттағы оқушылар саны', ru: 'Число учащихся по социальным категориям' },
   chartDynamicsTitle: { kk: 'Өткен оқу жылымен салыстырғандағы өзгеріс, %', ru: 'Изменение по сравнению с прошлым учебным годом, %' },
-  chartMealsTitle: { kk: 'ЖББҚ есебінен ыстық тамақпен қамтылған оқушылар', ru: 'Учащиеся, получающие горячее питание из фонда всеобуча' },
+  chartMealsTitle: { kk: 'Тегін ыстық тамақпен қамтылған оқушылар', ru: 'Учащиеся, получающие бесплатное горячее питание' },
 } satisfies Record<string, Worded>;
 
 type Counted = Record<Lang, (n: number) => string>;
@@ -123,6 +123,8 @@ export const countPhrases = {
   tenant: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['питался', 'питались', 'питались'])} ${ru(n, PUPILS)}` },
   fund: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['получил', 'получили', 'получили'])} ${ru(n, PUPILS)}` },
   eligible: { kk: (n) => `${count(n)} оқушының`, ru: (n) => ru(n, PUPILS) },
+  road: { kk: (n) => `${count(n)} оқушы`, ru: (n) => `${ruForm(n, ['получил', 'получили', 'получили'])} ${ru(n, PUPILS)}` },
+  gifts: { kk: (n) => `${count(n)} оқушыға`, ru: (n) => ru(n, ['учащемуся', 'учащимся', 'учащимся']) },
 } satisfies Record<string, Counted>;
 
 /** How a family is described in a pupil profile: "4 бала; толық емес отбасы; қамқоршысы: …". */
