@@ -6,9 +6,9 @@ import { generateSchool } from '../src/app/demo-school';
 import { planImport } from '../src/app/import-pupils';
 import { MemoryWorkbook } from '../src/app/memory-workbook';
 import { planSetup } from '../src/app/setup';
-import { readRegistry } from '../src/domain/registry';
+import { readRegistry } from '../src/domain/registry/registry';
 import type { WorkbookData } from '../src/domain/sheet';
-import { validateRegistry } from '../src/domain/validate';
+import { validateRegistry } from '../src/domain/registry/validate';
 
 export interface BenchRow {
   action: string;

@@ -11,9 +11,9 @@ import { applyDemoRegisters } from '../src/app/demo-registers';
 import { generateSchool } from '../src/app/demo-school';
 import { readInspections } from '../src/domain/registers/inspections';
 import { readMovements } from '../src/domain/registers/movements';
-import { makeIin } from '../src/domain/iin';
+import { makeIin } from '../src/domain/registry/iin';
 import { aidSummary } from '../src/domain/registers/aid';
-import { readRegistry } from '../src/domain/registry';
+import { readRegistry } from '../src/domain/registry/registry';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { demoXlsx } from '../test/support/demo-registry';
 

@@ -2,9 +2,9 @@
 // campaign in September, free textbooks, free meals from the fund and from the canteen's tenant, Resolution No. 64
 // payments to eligible pupils' parents in October and March, winter clothes, food parcels, sponsors' money, New Year
 // and «Қамқорлық» gifts, summer camp vouchers in May and June. Deterministic: the same school gives the same records.
-import { parseClassName } from '../domain/class-name';
-import { res64Eligible } from '../domain/res64';
-import type { Pupil, Registry } from '../domain/registry';
+import { parseClassName } from '../domain/registry/class-name';
+import { res64Eligible } from '../domain/registry/res64';
+import type { Pupil, Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import type { Lang } from '../domain/template';
 import { appendRegisterRows } from './registers-append';

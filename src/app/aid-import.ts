@@ -4,7 +4,7 @@
 import { aidKindFinder, readAidKinds } from '../domain/registers/aid';
 import { parseMonths } from '../domain/registers/plan';
 import { planText } from '../domain/registers/plan-words';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import { issueMessages, say } from '../domain/i18n';
 import type { RegisterImportHooks } from './registers-import';
 

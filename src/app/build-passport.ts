@@ -1,12 +1,12 @@
 // The passport action: this year's figures, compared with last year's archived passport (or with
 // last year's workbook when the school starts a new file each year), and its tab in the workbook.
 import { RegistryError } from '../domain/i18n';
-import { buildPassport, withComparison, type Passport, type PassportFigures } from '../domain/passport';
-import { readPassportArchive } from '../domain/passport-archive';
-import { passportSheetRows } from '../domain/passport-table';
+import { buildPassport, withComparison, type Passport, type PassportFigures } from '../domain/passport/passport';
+import { readPassportArchive } from '../domain/passport/archive';
+import { passportSheetRows } from '../domain/passport/table';
 import { readMovements } from '../domain/registers/movements';
 import { rollOn } from '../domain/registers/roll';
-import type { Pupil, Registry } from '../domain/registry';
+import type { Pupil, Registry } from '../domain/registry/registry';
 import { previousSchoolYear } from '../domain/school-year';
 import { tabSpec } from '../domain/template';
 import type { WorkbookChange } from './workbook-port';

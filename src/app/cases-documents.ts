@@ -9,7 +9,7 @@ import { caseStates, type CaseState } from '../domain/cases/view';
 import { closureWords, documentPhrases, documentWords, overdueWords, reasonWords, sayCase, stageWords, caseWords } from '../domain/cases/words';
 import { dmy } from '../domain/format';
 import { ruForm } from '../domain/plural';
-import type { Pupil, Registry } from '../domain/registry';
+import type { Pupil, Registry } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import type { ModelObject } from '../reports/model';
 import { ageOn, pupilLabel, reportContext, schoolBlock, type ReportContext } from '../reports/models/context';

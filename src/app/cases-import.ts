@@ -6,7 +6,7 @@ import { caseKey, caseTabSpec, locateCaseTabs, readCaseFile, readClosureReason, 
 import type { Actor, AuditNote } from '../domain/cases/audit';
 import { auditWords, caseRejectReasons, sayCase } from '../domain/cases/words';
 import { RegistryError, rejectReasons, say } from '../domain/i18n';
-import { checkIin, normalizeIin } from '../domain/iin';
+import { checkIin, normalizeIin } from '../domain/registry/iin';
 import type { Cell, WorkbookData } from '../domain/sheet';
 import { headerNames } from '../domain/table';
 import type { ColumnSpec, Lang } from '../domain/template';

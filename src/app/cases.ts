@@ -5,7 +5,7 @@ import { caseTabKeys, caseTabSpec, locateCaseTabs } from '../domain/cases/case-f
 import { auditRows, type Actor, type AuditNote } from '../domain/cases/audit';
 import type { PupilFacts, PupilLookup } from '../domain/cases/view';
 import { auditWords, sayCase } from '../domain/cases/words';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { cellAt, dataRows, findHeader, mapTable } from '../domain/table';
 import { tabSpec, type Lang } from '../domain/template';

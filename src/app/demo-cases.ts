@@ -1,8 +1,8 @@
 // The demo school's case file: eight cases of pupils on a register or in the risk group, one or two at each stage
 // and each kind of overdue item on the demo's day, entered the way a pedagogue would — CSV tables imported into the
 // case file, each row audited. Deterministic: the same school gives the same cases.
-import { parseClassName } from '../domain/class-name';
-import { checkIin } from '../domain/iin';
+import { parseClassName } from '../domain/registry/class-name';
+import { checkIin } from '../domain/registry/iin';
 import type { Actor } from '../domain/cases/audit';
 import type { WorkbookData } from '../domain/sheet';
 import { planCaseImport, type CaseImportTarget } from './cases-import';

@@ -2,10 +2,10 @@
 // during the year (with `arrived_on`), a CSV of departures and transfers spread from September to May (applied by
 // `import --into movements`), and a CSV of inspection acts — most first-half acts made, some missing (overdue after
 // 31 December), part of the second half-year's. Deterministic: the same school gives the same year.
-import { parseClassName } from '../domain/class-name';
-import { checkIin } from '../domain/iin';
+import { parseClassName } from '../domain/registry/class-name';
+import { checkIin } from '../domain/registry/iin';
 import { inspectionsOf } from './inspections';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import { demoRegisterWords } from '../domain/registers/words';
 import { demoCsvRows } from './demo-csv';
 import { generateSchool, type DemoSchool } from './demo-school';

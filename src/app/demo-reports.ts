@@ -2,7 +2,7 @@
 // the report notes (seed 001's narrative, from sheets-template/sample-notes.json) and a profile job for the risk group.
 import sampleNotes from '../../sheets-template/sample-notes.json';
 import { cellText, fold } from '../domain/cells';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import { cellAt, dataRows, mapTable } from '../domain/table';
 import { tabSpec } from '../domain/template';
 import { demoAidChanges } from './aid-demo';

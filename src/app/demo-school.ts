@@ -1,8 +1,8 @@
 // The demo school: a deterministic, realistic generated school (classes, teachers, families, pupils) whose
 // category frequencies follow a real school's annual report, with a known set of deliberate mistakes.
-import { compareClassNames } from '../domain/class-name';
+import { compareClassNames } from '../domain/registry/class-name';
 import { compareText } from '../domain/collate';
-import { makeIin, type Sex } from '../domain/iin';
+import { makeIin, type Sex } from '../domain/registry/iin';
 import { parseSchoolYear } from '../domain/school-year';
 import { defaultCatalogue } from '../domain/template';
 

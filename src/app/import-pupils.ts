@@ -1,10 +1,10 @@
 // Importing pupils from a CSV: each row goes to its class tab (created when missing), under the rows
 // already there; a row that cannot be placed is returned with its line and reason, never dropped.
 import { cellText, fold, parseDate, parseFlag, parseSex } from '../domain/cells';
-import { compareClassNames, parseClassName } from '../domain/class-name';
+import { compareClassNames, parseClassName } from '../domain/registry/class-name';
 import { RegistryError, rejectReasons, say, where, words } from '../domain/i18n';
-import { normalizeIin } from '../domain/iin';
-import { categoryMatcher, readRegistry, type Registry } from '../domain/registry';
+import { normalizeIin } from '../domain/registry/iin';
+import { categoryMatcher, readRegistry, type Registry } from '../domain/registry/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader, headerNames } from '../domain/table';
 import { classColumns, type Category, type ColumnSpec, type Lang } from '../domain/template';

@@ -5,7 +5,7 @@ import { RegistryError } from '../domain/i18n';
 import { readMovements } from '../domain/registers/movements';
 import { inspectionNeeds, inspectionsReport, readInspections, type InspectionAct, type InspectionNeed, type InspectionsReport } from '../domain/registers/inspections';
 import { rollSource, type RollSource } from '../domain/registers/roll';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 
 export interface Inspections {
   report: InspectionsReport;

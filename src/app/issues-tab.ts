@@ -1,10 +1,10 @@
 // The issues tab: every problem validation found, a row each, in the registry's language. Written by "Validate
 // everything" in Sheets (which adds a link to each cell) and by `qamqor validate --write` offline.
 import { words } from '../domain/i18n';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import { classColumns, tabSpec, type Lang } from '../domain/template';
-import type { Issue } from '../domain/validate';
+import type { Issue } from '../domain/registry/validate';
 import type { WorkbookChange } from './workbook-port';
 
 const ISSUES_KEY = 'issues';

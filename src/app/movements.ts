@@ -3,12 +3,12 @@
 // is logged in the movements tab. Used by `qamqor import --into movements` and by the Sheets movement dialog.
 import { cellText, fold, parseDate, parseInteger } from '../domain/cells';
 import { dmy } from '../domain/format';
-import { parseClassName } from '../domain/class-name';
+import { parseClassName } from '../domain/registry/class-name';
 import { readArchive } from '../domain/registers/read';
 import { readMovements } from '../domain/registers/movements';
 import type { Movement } from '../domain/registers/roll';
 import { registerRejects, sayRegister } from '../domain/registers/words';
-import { rawCell, readRegistry, type ClassTab, type Pupil, type Registry } from '../domain/registry';
+import { rawCell, readRegistry, type ClassTab, type Pupil, type Registry } from '../domain/registry/registry';
 import type { Cell, WorkbookData } from '../domain/sheet';
 import { classColumns, tabSpec } from '../domain/template';
 import type { ImportTable } from './import-pupils';

@@ -3,11 +3,11 @@
 // untouched), and the settings name the next year. Nothing a teacher typed is lost.
 // It may be done once a year only: a second run would archive the real graduating grade as graduates.
 import { cellText } from '../domain/cells';
-import { parseClassName, promote } from '../domain/class-name';
+import { parseClassName, promote } from '../domain/registry/class-name';
 import { dmy } from '../domain/format';
 import { RegistryError, words } from '../domain/i18n';
-import type { Passport } from '../domain/passport';
-import { rawCell, type Pupil, type Registry } from '../domain/registry';
+import type { Passport } from '../domain/passport/passport';
+import { rawCell, type Pupil, type Registry } from '../domain/registry/registry';
 import { nextSchoolYear, type SchoolYear } from '../domain/school-year';
 import type { Cell } from '../domain/sheet';
 import { findHeader } from '../domain/table';

@@ -1,7 +1,7 @@
 // The demo school's annual plan, half done on the demo's day (20 November, the case file's day): most activities of
 // September and October marked done on plausible dates, every fourth left undone (overdue), half of November's done.
 import { calendarMonths, readPlan } from '../domain/registers/plan';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { WorkbookChange } from './workbook-port';
 
 /** The demo's day, YYYY-MM-DD: the plan is looked at on it (`qamqor plan --today`), as the case file is. */

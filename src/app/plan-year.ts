@@ -5,7 +5,7 @@
 import { cellText } from '../domain/cells';
 import { dateOf } from '../domain/registers/read';
 import { defaultPlanRows, readPlan } from '../domain/registers/plan';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import { tabSpec } from '../domain/template';
 import { appendRegisterRows } from './registers-append';

@@ -1,7 +1,7 @@
 // Appending rows to a register tab in its columns, making the tab when the workbook has none: the one write every
 // register shares (the CSV import, the movement dialog, the arrivals a pupils import logs).
 import type { RegisterValue } from '../domain/registers/read';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import { tabSpec, type ColumnSpec, type TabKey } from '../domain/template';
 import { completeHeader, newTab } from './setup';

@@ -9,7 +9,7 @@ import { RegistryError, rejectReasons, say } from '../domain/i18n';
 import { choiceReader, knownPupils, readTyped, registerYear, type CellProblem, type RegisterValue } from '../domain/registers/read';
 import { REGISTERS, readRegisterOf } from '../domain/registers/validate';
 import { registerRejects, sayRegister } from '../domain/registers/words';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import type { Cell, WorkbookData } from '../domain/sheet';
 import { headerNames } from '../domain/table';
 import { tabSpec, type ColumnSpec, type Lang, type TabKey } from '../domain/template';

@@ -4,7 +4,7 @@
 import { cellText } from '../domain/cells';
 import { readRegisterOf } from '../domain/registers/validate';
 import { dateOf, textOf } from '../domain/registers/read';
-import type { Registry } from '../domain/registry';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import { registerTabKeys, tabSpec, type TabKey } from '../domain/template';
 import { planNewYear } from './plan-year';

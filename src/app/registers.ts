@@ -1,7 +1,7 @@
 // Which register a CSV goes into, and how: `qamqor import … --into movements|inspections|aid|plan`. Movements are
 // applied as they are logged (src/app/movements.ts); the other registers are appended with what identifies a row
 // already there, so that importing one file twice adds nothing twice.
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import { aidImportHooks, planImportHooks } from './aid-import';
 import type { WorkbookData } from '../domain/sheet';
 import type { TabKey } from '../domain/template';

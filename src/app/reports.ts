@@ -1,10 +1,10 @@
 // The reports action: which documents to make (the reports tab's jobs, or the defaults), each one's model in
 // its language, and every problem named with its job row. Renderers (.docx offline, Google Docs) fill them.
 import { fold } from '../domain/cells';
-import type { Passport } from '../domain/passport';
+import type { Passport } from '../domain/passport/passport';
 import { wholeRegistry } from '../domain/registers/roll';
-import type { Registry } from '../domain/registry';
-import { validateRegistry } from '../domain/validate';
+import type { Registry } from '../domain/registry/registry';
+import { validateRegistry } from '../domain/registry/validate';
 import { tabSpec, type Lang } from '../domain/template';
 import {
   defaultJobs, documentFileName, documentModel, planJob, readJobs, templateGroups, type Job, type JobProblem, type PlannedDocument, type Scope,

@@ -2,8 +2,8 @@
 // the columns they lack, and leaves every cell a person typed where it is. Twice in a row changes nothing.
 import { cellText } from '../domain/cells';
 import { columnHints, say, words } from '../domain/i18n';
-import { parseClassName } from '../domain/class-name';
-import { readClasses, surveyWorkbook } from '../domain/registry';
+import { parseClassName } from '../domain/registry/class-name';
+import { readClasses, surveyWorkbook } from '../domain/registry/registry';
 import { defaultPlanRows } from '../domain/registers/plan';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';

@@ -1,8 +1,8 @@
 // Archiving this year's passport inside the workbook, so that next year's dynamics need nothing else.
 // A second snapshot of the same year replaces the first; other years' rows are kept as they are.
-import { readPassportArchive, passportArchiveRows } from '../domain/passport-archive';
-import type { Passport } from '../domain/passport';
-import type { Registry } from '../domain/registry';
+import { readPassportArchive, passportArchiveRows } from '../domain/passport/archive';
+import type { Passport } from '../domain/passport/passport';
+import type { Registry } from '../domain/registry/registry';
 import type { Cell } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { tabSpec } from '../domain/template';

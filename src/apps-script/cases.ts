@@ -7,7 +7,7 @@ import { readCaseFile } from '../domain/cases/case-file';
 import { caseStates, type CaseState } from '../domain/cases/view';
 import { caseWords, overdueWords, reasonWords, stageWords } from '../domain/cases/words';
 import { dmy } from '../domain/format';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import { EXECUTION_MS, failureKind, retryingDrive, retryingSheets, retryPolicy } from './google-errors';
 import type { DriveAdvanced, DriveFile, GoogleServices, GProperties, PropertiesServiceLike } from './google-services';

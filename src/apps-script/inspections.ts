@@ -7,7 +7,7 @@ import { inspectionsOf } from '../app/inspections';
 import { auditStamp } from '../domain/cases/audit';
 import { dmy } from '../domain/format';
 import { addDays, dueSoon, type InspectionNeed } from '../domain/registers/inspections';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import { userProperties } from './cases';
 import type { GoogleServices } from './google-services';

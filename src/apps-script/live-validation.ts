@@ -10,12 +10,12 @@
 // and settings (it checks with the default catalogue and thresholds), formulas (it sees their results), and
 // problems across rows (duplicate IINs, families).
 import { fold } from '../domain/cells';
-import { readRegistry } from '../domain/registry';
+import { readRegistry } from '../domain/registry/registry';
 import { schoolYearOf } from '../domain/school-year';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
 import { findHeader } from '../domain/table';
 import { classColumns, defaultCatalogue, layout, tabSpec, type Lang } from '../domain/template';
-import { checkContext, checkPupil, type IssueCode } from '../domain/validate';
+import { checkContext, checkPupil, type IssueCode } from '../domain/registry/validate';
 import { SIMPLE_TRIGGER_MS, retryPolicy, withRetry, type RetryPolicy } from './google-errors';
 import type { EditEvent, GoogleServices } from './google-services';
 import { markNote, marksOfTab, withMark } from './marks';

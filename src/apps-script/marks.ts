@@ -1,8 +1,8 @@
 // Validation marks on class tabs: a note carrying the message and a light red background on each bad
 // cell. A note starting with the mark's prefix is Qamqor's message, and what follows it after a blank line is
 // the person's own: Qamqor replaces or clears its part only, whoever writes the note (onEdit or "Validate everything").
-import type { Issue } from '../domain/validate';
-import type { ClassTab } from '../domain/registry';
+import type { Issue } from '../domain/registry/validate';
+import type { ClassTab } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import type { Color } from './sheets-api';
 import type { SheetExtras, SheetsChange } from './google-workbook';

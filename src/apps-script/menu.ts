@@ -2,7 +2,7 @@
 // and who may run it. Adding an item ("Generate reports") is one line here plus one wrapper in entry-points.js,
 // e.g. `function qamqorReports() { Qamqor.menu('qamqorReports'); }`.
 import type { SchoolYear } from '../domain/school-year';
-import { readSettings } from '../domain/settings';
+import { readSettings } from '../domain/registry/settings';
 import type { Cell, TabData } from '../domain/sheet';
 import { tabSpec, type Lang } from '../domain/template';
 import { failureMessage, logFailure } from './google-errors';

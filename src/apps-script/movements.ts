@@ -4,13 +4,13 @@
 // the row archived or moved, the movement logged, in one batch under the lock. Every text of the page is escaped.
 import { inspectionsOf } from '../app/inspections';
 import { planMovement, type MovementInput } from '../app/movements';
-import { compareClassNames } from '../domain/class-name';
+import { compareClassNames } from '../domain/registry/class-name';
 import { compareText } from '../domain/collate';
 import { parseDate } from '../domain/cells';
 import { dmy } from '../domain/format';
 import { registerYear } from '../domain/registers/read';
 import { movementKindLabels } from '../domain/registers/words';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import { tabSpec, type Lang } from '../domain/template';
 import { MemoryWorkbook } from '../app/memory-workbook';
 import type { WorkbookChange } from '../app/workbook-port';

@@ -2,8 +2,8 @@
 // archived previous year) and the dashboard tab, its chart data and two charts, in one batch.
 import { passportWithDynamics, writePassportChanges } from '../app/build-passport';
 import { fold } from '../domain/cells';
-import { dashboardData, type DashboardTable } from '../domain/dashboard';
-import { readRegistry } from '../domain/registry';
+import { dashboardData, type DashboardTable } from '../domain/passport/dashboard';
+import { readRegistry } from '../domain/registry/registry';
 import { previousSchoolYear } from '../domain/school-year';
 import { tabSpec } from '../domain/template';
 import type { AnyChange } from './google-workbook';

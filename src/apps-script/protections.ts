@@ -2,7 +2,7 @@
 // pedagogue, its header row and every tab the layout gives the pedagogue, the pedagogue only. Qamqor's
 // protections carry its name in their description, so a second set-up updates them instead of adding more.
 import { cellText, fold } from '../domain/cells';
-import type { ClassInfo } from '../domain/registry';
+import type { ClassInfo } from '../domain/registry/registry';
 import type { TabData } from '../domain/sheet';
 import type { Lang } from '../domain/template';
 import type { TabRef } from '../app/workbook-port';

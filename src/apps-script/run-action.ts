@@ -3,7 +3,7 @@
 // Every failure stops here, at the action's edge: said in the workbook's language with what to do, Google's technical
 // text kept in the execution log (without pupils' data); a batch is all or nothing, so a refusal leaves nothing half done.
 import { RegistryError } from '../domain/i18n';
-import { surveyWorkbook } from '../domain/registry';
+import { surveyWorkbook } from '../domain/registry/registry';
 import type { WorkbookData } from '../domain/sheet';
 import type { Lang } from '../domain/template';
 import { EXECUTION_MS, failureMessage, logFailure, retryingSheets, retryPolicy } from './google-errors';

@@ -3,8 +3,8 @@
 // The e-mails it names as editors are checked first; one Google refuses is left out and named with its tab and row,
 // and the rest of the set-up goes on.
 import { planSetup, classTabKey } from '../app/setup';
-import { parseClassName } from '../domain/class-name';
-import { readClasses, surveyWorkbook, type ClassInfo } from '../domain/registry';
+import { parseClassName } from '../domain/registry/class-name';
+import { readClasses, surveyWorkbook, type ClassInfo } from '../domain/registry/registry';
 import { findHeader } from '../domain/table';
 import { classColumns, singleTabKeys, tabSpec, type Lang } from '../domain/template';
 import { failureKind, logFailure, type FailureKind } from './google-errors';

@@ -3,9 +3,9 @@
 // class tabs marked, nothing else written (the issues tab is the pedagogue's).
 import { issueRows, writeIssues } from '../app/issues-tab';
 import { fold } from '../domain/cells';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import { tabSpec } from '../domain/template';
-import { validateRegistry, type Issue } from '../domain/validate';
+import { validateRegistry, type Issue } from '../domain/registry/validate';
 import type { AnyChange } from './google-workbook';
 import { planMarks } from './marks';
 import { say, sheetWords, ui } from './messages';

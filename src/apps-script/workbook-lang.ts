@@ -1,5 +1,5 @@
 // The workbook's language: the settings tab says it; without one, the spreadsheet's locale.
-import { surveyWorkbook } from '../domain/registry';
+import { surveyWorkbook } from '../domain/registry/registry';
 import type { WorkbookData } from '../domain/sheet';
 import type { Lang } from '../domain/template';
 

@@ -5,7 +5,7 @@ import { planNewYear } from '../app/new-year';
 import { newYearPreview } from '../app/new-year-preview';
 import { planSnapshot } from '../app/snapshot';
 import { dmy } from '../domain/format';
-import { readRegistry } from '../domain/registry';
+import { readRegistry } from '../domain/registry/registry';
 import { say, ui } from './messages';
 import type { ActionContext } from './run-action';
 

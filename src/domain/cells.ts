@@ -1,7 +1,7 @@
 // Reading the values people really leave in cells: checkboxes as TRUE/FALSE, "иә"/"да"/"жоқ"/"нет",
 // dates as Date, text or spreadsheet serials, sex in three alphabets, formulas typed as text.
 import type { Cell } from './sheet';
-import { isoDate, isRealDate, type Sex } from './iin';
+import { isoDate, isRealDate, type Sex } from './registry/iin';
 
 /** The text a person sees in a cell, trimmed; dates as YYYY-MM-DD, booleans as TRUE/FALSE. */
 export function cellText(cell: Cell): string {

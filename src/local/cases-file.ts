@@ -5,7 +5,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { isCaseFile, readCaseFile, type CaseFile } from '../domain/cases/case-file';
 import { RegistryError, xlsxProblems } from '../domain/i18n';
-import { readRegistry } from '../domain/registry';
+import { readRegistry } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import { removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { XlsxWorkbook } from './xlsx-workbook';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { RegistryError } from '../domain/i18n';
-import { readRegistry, type Registry } from '../domain/registry';
+import { readRegistry, type Registry } from '../domain/registry/registry';
 import type { Lang } from '../domain/template';
 import { removeStaleTemps } from './atomic-file';
 import { XlsxWorkbook } from './xlsx-workbook';

@@ -1,11 +1,11 @@
 // Report jobs as data: each row of the reports tab (or of the layout's defaults) says which template makes which
 // documents, in which language, under which name; planning turns it into documents, naming problems by row.
 import { cellText, fold, parseFlag } from '../domain/cells';
-import { parseClassName } from '../domain/class-name';
-import { categoryFinder } from '../domain/catalogue';
-import { normalizeIin } from '../domain/iin';
-import type { Pupil } from '../domain/registry';
-import { parseLanguage } from '../domain/settings';
+import { parseClassName } from '../domain/registry/class-name';
+import { categoryFinder } from '../domain/registry/catalogue';
+import { normalizeIin } from '../domain/registry/iin';
+import type { Pupil } from '../domain/registry/registry';
+import { parseLanguage } from '../domain/registry/settings';
 import type { Cell, TabData } from '../domain/sheet';
 import { cellAt, dataRows, mapTable } from '../domain/table';
 import { tabSpec, type Lang } from '../domain/template';

@@ -10,7 +10,7 @@ import { planSetup } from '../../src/app/setup';
 import { readCaseFile } from '../../src/domain/cases/case-file';
 import { validateCaseFile } from '../../src/domain/cases/validate-cases';
 import { casesReport } from '../../src/domain/cases/view';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 
 const actor = { user: 'demo', at: '2025-11-20 10:00:00' };
 

@@ -7,7 +7,7 @@ import { caseTemplateBuilders, type CaseTemplateName } from '../../scripts/templ
 import { sameDocx, TEMPLATES_DIR, templateFileName } from '../../scripts/templates';
 import { CASE_DOCUMENTS, planCaseDocuments, type CaseDocument } from '../../src/app/cases-documents';
 import { readCaseFile } from '../../src/domain/cases/case-file';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { checkDocxTemplate, extractText, renderDocx } from '../../src/local/docx';
 import { profileModel } from '../../src/reports/models/profile';
 import { reportContext } from '../../src/reports/models/context';

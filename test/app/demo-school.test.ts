@@ -1,11 +1,11 @@
 import { generateSchool, MISTAKE_CODES, transliterate, type DemoPupil, type DemoSchool } from '../../src/app/demo-school';
-import { parseClassName } from '../../src/domain/class-name';
-import { checkIin } from '../../src/domain/iin';
-import { readRegistry } from '../../src/domain/registry';
+import { parseClassName } from '../../src/domain/registry/class-name';
+import { checkIin } from '../../src/domain/registry/iin';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { ageOnFirstSeptember } from '../../src/domain/school-year';
 import type { Cell, TabData, WorkbookData } from '../../src/domain/sheet';
 import { classColumns, defaultCatalogue } from '../../src/domain/template';
-import { validateRegistry } from '../../src/domain/validate';
+import { validateRegistry } from '../../src/domain/registry/validate';
 
 const school = generateSchool();
 const { pupils } = school;

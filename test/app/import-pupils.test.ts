@@ -1,8 +1,8 @@
 import { CELL_LIMIT, planImport, type ImportTable } from '../../src/app/import-pupils';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planSetup } from '../../src/app/setup';
-import { readRegistry } from '../../src/domain/registry';
-import { validateRegistry } from '../../src/domain/validate';
+import { readRegistry } from '../../src/domain/registry/registry';
+import { validateRegistry } from '../../src/domain/registry/validate';
 import { pupil } from '../support/workbook';
 
 const today = new Date('2025-10-01T00:00:00Z');

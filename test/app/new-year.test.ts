@@ -5,8 +5,8 @@ import { newYearPreview } from '../../src/app/new-year-preview';
 import { RegistryError } from '../../src/domain/i18n';
 import { parseSchoolYear } from '../../src/domain/school-year';
 import { planSnapshot } from '../../src/app/snapshot';
-import { readPassportArchive } from '../../src/domain/passport-archive';
-import { readRegistry } from '../../src/domain/registry';
+import { readPassportArchive } from '../../src/domain/passport/archive';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { book, pupil } from '../support/workbook';
 
 const today = new Date('2026-05-31T00:00:00Z');

@@ -6,7 +6,7 @@ import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planNewYear } from '../../src/app/new-year';
 import { planSetup } from '../../src/app/setup';
 import { defaultPlan, planReport, readPlan } from '../../src/domain/registers/plan';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { tabSpec } from '../../src/domain/template';
 import { book, pupil } from '../support/workbook';
 

@@ -10,8 +10,8 @@ import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planSetup } from '../../src/app/setup';
 import { monthMovement, readMovements } from '../../src/domain/registers/movements';
 import { rollSource } from '../../src/domain/registers/roll';
-import { readRegistry } from '../../src/domain/registry';
-import { validateRegistry } from '../../src/domain/validate';
+import { readRegistry } from '../../src/domain/registry/registry';
+import { validateRegistry } from '../../src/domain/registry/validate';
 
 const MONTHS = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
 

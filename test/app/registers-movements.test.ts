@@ -2,8 +2,8 @@ import { passportWithDynamics } from '../../src/app/build-passport';
 import { planMovementsImport } from '../../src/app/movements';
 import { readArchive } from '../../src/domain/registers/read';
 import { movementOfMonth } from '../../src/domain/registers/movements';
-import { readRegistry } from '../../src/domain/registry';
-import { validateRegistry } from '../../src/domain/validate';
+import { readRegistry } from '../../src/domain/registry/registry';
+import { validateRegistry } from '../../src/domain/registry/validate';
 import { csv, MOVEMENT_HEADER, P, school, schoolWithMovements } from '../domain/registers/fixture';
 
 describe('the movements of a month', () => {

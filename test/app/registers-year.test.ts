@@ -3,7 +3,7 @@ import { planNewYear } from '../../src/app/new-year';
 import { readInspections } from '../../src/domain/registers/inspections';
 import { readMovements } from '../../src/domain/registers/movements';
 import { readArchive } from '../../src/domain/registers/read';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { P, schoolWithMovements, withActs } from '../domain/registers/fixture';
 
 describe('the registers at a new school year', () => {

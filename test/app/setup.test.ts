@@ -1,6 +1,6 @@
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planSetup } from '../../src/app/setup';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { defaultCatalogue, layout } from '../../src/domain/template';
 
 function freshRegistry(lang: 'kk' | 'ru' = 'kk') {

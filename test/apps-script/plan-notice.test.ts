@@ -4,7 +4,7 @@
 import { openMenu, runMenuItem } from '../../src/apps-script/menu';
 import { planCounts } from '../../src/apps-script/plan-notice';
 import { planReport } from '../../src/domain/registers/plan';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { schoolYear } from '../../src/domain/school-year';
 import { tabSpec, type Lang } from '../../src/domain/template';
 import { fakeGoogle } from '../fakes/google';

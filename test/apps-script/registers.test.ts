@@ -10,7 +10,7 @@ import { userProperties } from '../../src/apps-script/cases';
 import { openMenu, runMenuItem } from '../../src/apps-script/menu';
 import { readArchive } from '../../src/domain/registers/read';
 import { readMovements } from '../../src/domain/registers/movements';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import type { WorkbookData } from '../../src/domain/sheet';
 import { fakeGoogle, type FakeGoogle } from '../fakes/google';
 import { book, pupil } from '../support/workbook';

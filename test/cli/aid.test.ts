@@ -8,7 +8,7 @@ import { demoAidChanges } from '../../src/app/aid-demo';
 import { demoPlanChanges, demoPlanDay } from '../../src/app/plan-demo';
 import { AidSummary, defaultAidKinds } from '../../src/domain/registers/aid';
 import { PlanReport } from '../../src/domain/registers/plan';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { extractText } from '../../src/local/docx';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { demoXlsx } from '../support/demo-registry';

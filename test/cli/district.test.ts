@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DistrictJson } from '../../src/domain/district/roll-up';
 import { formatDecimal } from '../../src/domain/format';
-import { Passport } from '../../src/domain/passport';
+import { Passport } from '../../src/domain/passport/passport';
 import { openDistrictWorkbook, readSchoolFile } from '../../src/local/district-files';
 import { extractText } from '../../src/local/docx';
 import { XlsxPackage } from '../../src/local/xlsx/package';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MonthMovement } from '../../src/domain/registers/movements';
 import { InspectionsReport } from '../../src/domain/registers/inspections';
-import { Passport } from '../../src/domain/passport';
+import { Passport } from '../../src/domain/passport/passport';
 import { extractText } from '../../src/local/docx';
 import { readFileSync } from 'node:fs';
 import { cliRunner } from '../support/cli';

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { Passport } from '../../src/domain/passport';
-import { Issue } from '../../src/domain/validate';
+import { Passport } from '../../src/domain/passport/passport';
+import { Issue } from '../../src/domain/registry/validate';
 import { defaultCatalogue } from '../../src/domain/template';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { cliRunner } from '../support/cli';
 import { pupil } from '../support/workbook';
 

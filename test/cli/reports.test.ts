@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { formatChange, pair } from '../../src/domain/format';
-import { Passport } from '../../src/domain/passport';
-import { readRegistry, type Registry } from '../../src/domain/registry';
+import { Passport } from '../../src/domain/passport/passport';
+import { readRegistry, type Registry } from '../../src/domain/registry/registry';
 import { defaultCatalogue, tabSpec, type Lang } from '../../src/domain/template';
 import { docxBuilder, extractText } from '../../src/local/docx';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';

@@ -1,5 +1,5 @@
 import { compareText } from '../../src/domain/collate';
-import { compareClassNames, parseClassName, promote } from '../../src/domain/class-name';
+import { compareClassNames, parseClassName, promote } from '../../src/domain/registry/class-name';
 
 describe('Kazakh alphabetical order', () => {
   it('puts each Kazakh letter after its Russian neighbour', () => {

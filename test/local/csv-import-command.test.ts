@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { cliRunner } from '../support/cli';
 

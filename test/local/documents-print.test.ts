@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import PizZip from 'pizzip';
 import { demoReportChanges } from '../../src/app/demo-reports';
 import { dmy } from '../../src/domain/format';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { parseSchoolYear, reportDate } from '../../src/domain/school-year';
 import { defaultCatalogue, type Lang } from '../../src/domain/template';
 import { extractText } from '../../src/local/docx';

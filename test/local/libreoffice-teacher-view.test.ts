@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRegistry, type Registry } from '../../src/domain/registry';
+import { readRegistry, type Registry } from '../../src/domain/registry/registry';
 import type { Lang } from '../../src/domain/template';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { attr, elements, findElement, innerOf, unescapeXml } from '../../src/local/xlsx/xml';

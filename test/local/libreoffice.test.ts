@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { RegistryError } from '../../src/domain/i18n';
 import type { Cell, TabData } from '../../src/domain/sheet';
 import { assignKeys, META_SHEET, signature, XlsxWorkbook } from '../../src/local/xlsx-workbook';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { planImport } from '../../src/app/import-pupils';
 import type { DemoSchool } from '../../src/app/demo-school';
-import { readRegistry, type Registry } from '../../src/domain/registry';
+import { readRegistry, type Registry } from '../../src/domain/registry/registry';
 import type { Lang } from '../../src/domain/template';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { attr, elements, findElement, innerOf } from '../../src/local/xlsx/xml';

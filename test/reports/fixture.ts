@@ -1,7 +1,7 @@
 // A small school whose every figure is known: the fixed data of the report model tests and of the corpus.
 // Names hold Kazakh letters, a formula, markup and braces; a police register carries a note that must never print.
-import { withComparison, buildPassport, type Passport, type PassportFigures } from '../../src/domain/passport';
-import { readRegistry, type Registry } from '../../src/domain/registry';
+import { withComparison, buildPassport, type Passport, type PassportFigures } from '../../src/domain/passport/passport';
+import { readRegistry, type Registry } from '../../src/domain/registry/registry';
 import type { Cell } from '../../src/domain/sheet';
 import { defaultPlanRows } from '../../src/domain/registers/plan';
 import { tabSpec, type Lang } from '../../src/domain/template';

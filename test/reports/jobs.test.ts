@@ -3,7 +3,7 @@ import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planReports } from '../../src/app/reports';
 import { planSetup } from '../../src/app/setup';
 import type { Cell } from '../../src/domain/sheet';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { tabSpec, type Lang } from '../../src/domain/template';
 import { defaultJobs, documentFileName, planJob, readJobs, safeFileName, type Job } from '../../src/reports/jobs';
 import { reportContext } from '../../src/reports/models/context';

@@ -9,7 +9,7 @@ import { planImport } from '../../src/app/import-pupils';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { planSetup } from '../../src/app/setup';
 import type { WorkbookPort } from '../../src/app/workbook-port';
-import { readRegistry, type Registry } from '../../src/domain/registry';
+import { readRegistry, type Registry } from '../../src/domain/registry/registry';
 import { parseSchoolYear, previousSchoolYear } from '../../src/domain/school-year';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 

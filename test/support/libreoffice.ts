@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { currentPassport } from '../../src/app/build-passport';
 import { planNewYear } from '../../src/app/new-year';
-import { readRegistry } from '../../src/domain/registry';
+import { readRegistry } from '../../src/domain/registry/registry';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { demoXlsx } from './demo-registry';
 

@@ -1,7 +1,7 @@
 // Builders of small workbooks for tests: a registry laid out as setup would lay it out, in either language.
 import { classColumns, defaultCatalogue, tabSpec, type Lang } from '../../src/domain/template';
 import type { Cell, TabData, WorkbookData } from '../../src/domain/sheet';
-import { makeIin, type Sex } from '../../src/domain/iin';
+import { makeIin, type Sex } from '../../src/domain/registry/iin';
 
 let nextId = 100;
 

@@ -10,7 +10,7 @@ import { passportWithDynamics } from '../../app/build-passport';
 import { planReports, signingBlockers, type ReportsPlan } from '../../app/reports';
 import { reportWords } from '../../reports/models/words';
 import { RegistryError } from '../../domain/i18n';
-import { readRegistry, type Registry } from '../../domain/registry';
+import { readRegistry, type Registry } from '../../domain/registry/registry';
 import { safeFileName, placeOf, problem, type PlannedDocument } from '../../reports/jobs';
 import { UnsupportedTemplate } from '../../reports/docs-batch';
 import { TemplateError } from '../../reports/template-error';

@@ -4,8 +4,8 @@
 // the page puts data in with textContent and links only to Google Docs and Drive.
 import { passportWithDynamics } from '../../app/build-passport';
 import { RegistryError } from '../../domain/i18n';
-import { readRegistry, type Registry } from '../../domain/registry';
-import type { Passport } from '../../domain/passport';
+import { readRegistry, type Registry } from '../../domain/registry/registry';
+import type { Passport } from '../../domain/passport/passport';
 import type { Lang } from '../../domain/template';
 import { defaultTemplates, type Scope } from '../../reports/jobs';
 import { describeModel, imageValue, type ModelObject, type ModelPath } from '../../reports/model';

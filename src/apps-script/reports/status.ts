@@ -4,7 +4,7 @@
 import type { Lang } from '../../domain/template';
 import { tabSpec } from '../../domain/template';
 import { mapTable } from '../../domain/table';
-import type { Registry } from '../../domain/registry';
+import type { Registry } from '../../domain/registry/registry';
 import { readJobs, type PlannedDocument } from '../../reports/jobs';
 import type { AnyChange } from '../google-workbook';
 import { say, ui } from '../messages';

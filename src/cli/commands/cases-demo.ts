@@ -9,7 +9,7 @@ import type { DemoSchool } from '../../app/demo-school';
 import { readCaseFile } from '../../domain/cases/case-file';
 import { dmy } from '../../domain/format';
 import { casesReport } from '../../domain/cases/view';
-import type { Registry } from '../../domain/registry';
+import type { Registry } from '../../domain/registry/registry';
 import type { Lang } from '../../domain/template';
 import { saveCaseFile } from '../../local/cases-file';
 import { writeCaseDocuments } from '../../local/cases-documents';

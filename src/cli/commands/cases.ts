@@ -12,7 +12,7 @@ import { casesReport, type CasesReport } from '../../domain/cases/view';
 import { caseWords, overdueWords, stageWords } from '../../domain/cases/words';
 import { RegistryError, words } from '../../domain/i18n';
 import { dmy } from '../../domain/format';
-import type { Registry } from '../../domain/registry';
+import type { Registry } from '../../domain/registry/registry';
 import type { Lang } from '../../domain/template';
 import { casesPassword, openCaseFile, saveCaseFile } from '../../local/cases-file';
 import { writeCaseDocuments } from '../../local/cases-documents';

@@ -2,8 +2,8 @@
 import { basename } from 'node:path';
 import { planImport } from '../../app/import-pupils';
 import { RegistryError } from '../../domain/i18n';
-import { readRegistry } from '../../domain/registry';
-import { validateRegistry } from '../../domain/validate';
+import { readRegistry } from '../../domain/registry/registry';
+import { validateRegistry } from '../../domain/registry/validate';
 import { readCsvFile, writeRejects } from '../../local/csv-file';
 import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';

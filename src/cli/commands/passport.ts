@@ -1,8 +1,8 @@
 // `qamqor passport`: the social passport as tables, as the JSON of DESIGN.md, or written to its tab.
 import { passportWithDynamics, writePassportChanges } from '../../app/build-passport';
 import { words } from '../../domain/i18n';
-import type { Passport } from '../../domain/passport';
-import { categoryLines } from '../../domain/passport-table';
+import type { Passport } from '../../domain/passport/passport';
+import { categoryLines } from '../../domain/passport/table';
 import { previousSchoolYear } from '../../domain/school-year';
 import { tabSpec, type Category, type Lang } from '../../domain/template';
 import { formatTable } from '../../local/console-table';

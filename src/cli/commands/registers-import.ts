@@ -4,8 +4,8 @@
 import { basename } from 'node:path';
 import { planRegisterImportInto, type RegisterImportTarget } from '../../app/registers';
 import { RegistryError } from '../../domain/i18n';
-import { readRegistry } from '../../domain/registry';
-import { validateRegistry } from '../../domain/validate';
+import { readRegistry } from '../../domain/registry/registry';
+import { validateRegistry } from '../../domain/registry/validate';
 import { readCsvFile, writeRejects } from '../../local/csv-file';
 import { withWorkbookLock } from '../../local/file-lock';
 import { openRegistry } from '../../local/workbook-file';

@@ -1,6 +1,6 @@
 // `qamqor validate`: every problem of the registry, grouped by class, or as the JSON array of DESIGN.md.
 import { issueRows, writeIssues } from '../../app/issues-tab';
-import { validateRegistry, type Issue } from '../../domain/validate';
+import { validateRegistry, type Issue } from '../../domain/registry/validate';
 import { words } from '../../domain/i18n';
 import { tabSpec, type Lang } from '../../domain/template';
 import { withWorkbookLock } from '../../local/file-lock';

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { cellText, parseDate } from '../cells';
 import { dmy } from '../format';
-import { checkIin } from '../iin';
+import { checkIin } from '../registry/iin';
 import type { Lang } from '../template';
 import { caseKey, caseTabKeys, caseTabSpec, readClosureReason, readPercent, readReason, recordCell, recordText, type CaseFile, type CaseRecord, type CaseTabKey } from './case-file';
 import { actionDay, bySchool, consentOn } from './consent';

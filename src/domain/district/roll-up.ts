@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { compareText } from '../collate';
 import { changePct } from '../format';
-import { Counts, CompareCounts } from '../passport';
+import { Counts, CompareCounts } from '../passport/passport';
 import { parseSchoolYear, previousSchoolYear } from '../school-year';
 import { defaultCatalogue } from '../template';
 import type { DistrictCategory, SchoolPassport, SourceProblem } from './school-passport';

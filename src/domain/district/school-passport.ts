@@ -1,11 +1,11 @@
 // One school's passport as the district receives it: read back from the passport tab that `passport --write` leaves
 // (with the settings and the catalogue that name it), never from a pupil's row. The same reader serves .xlsx and Sheets.
 import { cellText, fold, parseInteger } from '../cells';
-import { categoryFinder, readCatalogue } from '../catalogue';
+import { categoryFinder, readCatalogue } from '../registry/catalogue';
 import { words } from '../i18n';
-import type { Counts } from '../passport';
+import type { Counts } from '../passport/passport';
 import { parseSchoolYear } from '../school-year';
-import { readSettings } from '../settings';
+import { readSettings } from '../registry/settings';
 import type { Cell, TabData } from '../sheet';
 import type { Category, Lang } from '../template';
 

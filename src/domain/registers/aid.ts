@@ -2,7 +2,7 @@
 // tab, DOMAIN.md's ten by default), and the year's sums by kind and by source that `qamqor aid --json` prints.
 import * as z from 'zod';
 import { cellText, fold } from '../cells';
-import type { Registry } from '../registry';
+import type { Registry } from '../registry/registry';
 import type { SchoolYear } from '../school-year';
 import { cellAt, dataRows, mapTable, type TableMap } from '../table';
 import { tabSpec } from '../template';

@@ -8,9 +8,9 @@
 // the school year (1 September–31 May), due 31 December. A pupil who arrived after 31 December needs only what is
 // still ahead: the second half-year's act, or the one act due 31 May.
 import * as z from 'zod';
-import { compareClassNames } from '../class-name';
+import { compareClassNames } from '../registry/class-name';
 import { compareText } from '../collate';
-import type { Registry } from '../registry';
+import type { Registry } from '../registry/registry';
 import type { Category } from '../template';
 import { dateOf, readRegister, textOf, type RegisterDefinition, type RegisterTable } from './read';
 import { rollFrom, type RollSource, type Stint } from './roll';

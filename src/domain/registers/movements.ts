@@ -1,9 +1,9 @@
 // The movements register and the month's social movement of each class (`qamqor movement --month`, the monthly
 // movement report of seed 002): the roll at the month's start and end, arrivals, departures and transfers between.
 import * as z from 'zod';
-import { compareClassNames } from '../class-name';
+import { compareClassNames } from '../registry/class-name';
 import { compareText } from '../collate';
-import type { Registry } from '../registry';
+import type { Registry } from '../registry/registry';
 import { dateOf, readRegister, textOf, type RegisterDefinition, type RegisterTable } from './read';
 import { Movement, MovementKind, rollFrom, rollSource, classOn, type RollSource } from './roll';
 import { movementChoices, registerMessages } from './words';

@@ -3,8 +3,8 @@
 import * as z from 'zod';
 import planJson from '../../../sheets-template/plan.json';
 import { cellText, fold } from '../cells';
-import type { Registry } from '../registry';
-import type { Settings } from '../settings';
+import type { Registry } from '../registry/registry';
+import type { Settings } from '../registry/settings';
 import { schoolYearOf, type SchoolYear } from '../school-year';
 import type { Cell } from '../sheet';
 import { tabSpec, Text2, type Lang } from '../template';

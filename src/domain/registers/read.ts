@@ -25,10 +25,10 @@
 //   `NEW_YEAR_REGISTERS` there says `keep` or plans a register's own changes instead (the plan's choice).
 // - the roll on a day: src/domain/registers/roll.ts `rollOn(registry, movements, date)`; `rollSource` once for many days.
 import { cellText, fold, looksLikeFormula, parseDate, parseFlag, parseInteger } from '../cells';
-import { parseClassName } from '../class-name';
+import { parseClassName } from '../registry/class-name';
 import { RegistryError } from '../i18n';
-import { checkIin, normalizeIin } from '../iin';
-import type { Registry } from '../registry';
+import { checkIin, normalizeIin } from '../registry/iin';
+import type { Registry } from '../registry/registry';
 import type { Cell, TabData } from '../sheet';
 import { cellAt, dataRows, mapTable, type TableMap } from '../table';
 import { tabSpec, type ColumnSpec, type Lang, type TabKey, type TabSpec } from '../template';

@@ -2,9 +2,9 @@
 // movements tab (transfers, departures not yet applied) and the archive (pupils who left during the year).
 // The passport, the lists, the inspection plan and the monthly movement report all count this roll.
 import * as z from 'zod';
-import { compareClassNames } from '../class-name';
+import { compareClassNames } from '../registry/class-name';
 import { parseDate } from '../cells';
-import { rawCell, type Pupil, type Registry } from '../registry';
+import { rawCell, type Pupil, type Registry } from '../registry/registry';
 import { readArchive, type ArchivedPupil } from './read';
 
 export const MovementKind = z.enum(['arrived', 'left', 'transferred']);

@@ -4,9 +4,9 @@
 // Sheets validate action show them with the class tabs' issues.
 import { dmy } from '../format';
 import { issueMessages, say, where } from '../i18n';
-import type { Registry } from '../registry';
+import type { Registry } from '../registry/registry';
 import { registerTabKeys, type Lang, type TabKey } from '../template';
-import type { Issue, IssueCode } from '../validate';
+import type { Issue, IssueCode } from '../registry/validate';
 import { aidRegister } from './aid';
 import { inspectionsRegister } from './inspections';
 import { planRegister } from './plan';

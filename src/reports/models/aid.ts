@@ -1,13 +1,13 @@
 // The aid register's documents: the «Мектепке жол» campaign report (who got what, totals by kind, the sources'
 // money) and the list of Resolution No. 64 payments (who, how much, the parent who receives it), both from the
 // records the year counts (`qamqor aid`'s records), pupils named from the roll or the archive by IIN.
-import { compareClassNames } from '../../domain/class-name';
+import { compareClassNames } from '../../domain/registry/class-name';
 import { compareText } from '../../domain/collate';
 import { AID, readAid, recordsOfYear, type AidRecord } from '../../domain/registers/aid';
 import { aidDocWords } from '../../domain/registers/aid-words';
 import { knownPupils, registerYear } from '../../domain/registers/read';
-import type { Pupil } from '../../domain/registry';
-import { res64Eligible } from '../../domain/res64';
+import type { Pupil } from '../../domain/registry/registry';
+import { res64Eligible } from '../../domain/registry/res64';
 import { count, dateText, schoolBlock, tenge, type ReportContext, type SchoolBlock } from './context';
 import { noteNumber } from './notes';
 import { capitalized } from './school';

@@ -1,7 +1,7 @@
 // The class social passport (seed 002: "әр сыныпқа әлеуметтік паспорт"): the class's pupils and families per
 // category, with the named list of each category, pupils in Kazakh alphabetical order. One per class.
 import { pair } from '../../domain/format';
-import type { Pupil } from '../../domain/registry';
+import type { Pupil } from '../../domain/registry/registry';
 import { categoryLine, type CategoryLine } from './school';
 import { count, dateText, pupilLabel, schoolBlock, type ReportContext, type SchoolBlock } from './context';
 

@@ -1,10 +1,10 @@
 // What every report model is computed from: the registry, its passport (with last year's comparison when
 // there is one), the report notes, the language and the document date; plus what all models print alike.
-import { compareClassNames } from '../../domain/class-name';
+import { compareClassNames } from '../../domain/registry/class-name';
 import { compareText } from '../../domain/collate';
 import { dmy, formatDecimal } from '../../domain/format';
-import type { Passport } from '../../domain/passport';
-import type { Pupil, Registry } from '../../domain/registry';
+import type { Passport } from '../../domain/passport/passport';
+import type { Pupil, Registry } from '../../domain/registry/registry';
 import { parseSchoolYear, previousSchoolYear, reportDate } from '../../domain/school-year';
 import { defaultCatalogue, type Category, type Lang } from '../../domain/template';
 import { readNotes, type Notes } from './notes';

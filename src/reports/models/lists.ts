@@ -1,11 +1,11 @@
 // The named lists the social pedagogue keeps (seed 002), one document each: orphans with guardians, families,
 // special needs, registers, free meals… and Resolution No. 64 (groups 1–4 from categories, 5 by the council).
-import { categoryFinder } from '../../domain/catalogue';
+import { categoryFinder } from '../../domain/registry/catalogue';
 import { fold } from '../../domain/cells';
-import { res64Eligible } from '../../domain/res64';
-import type { Pupil } from '../../domain/registry';
+import { res64Eligible } from '../../domain/registry/res64';
+import type { Pupil } from '../../domain/registry/registry';
 import type { Category, Lang } from '../../domain/template';
-import { parseClassName } from '../../domain/class-name';
+import { parseClassName } from '../../domain/registry/class-name';
 import { ageOn, compareBySchoolOrder, count, dateText, label, pupilLabel, schoolBlock, sexWord, word, type ReportContext, type SchoolBlock } from './context';
 import { customListTitle, listTitles, listWords, res64Groups, type DefaultListKey } from './words';
 

@@ -1,6 +1,6 @@
 // The pupil profile of case management (seed 003): what the registry knows filled in; the case-file fields
 // (attendance, behaviour, performance, health, relations, housing act, characteristic) from a case when given one.
-import type { Pupil } from '../../domain/registry';
+import type { Pupil } from '../../domain/registry/registry';
 import { ageOn, dateText, label, pupilLabel, schoolBlock, sexWord, word, type ReportContext, type SchoolBlock } from './context';
 import { profilePhrases } from './words';
 

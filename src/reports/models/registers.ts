@@ -2,7 +2,7 @@
 // 002: «ай сайын сыныптың әлеуметтік қозғалысы туралы есеп»), the housing-condition inspection act (one per act) and
 // the inspection schedule (who needs an act, by when, by whom). Computed from the whole registry even when the
 // documents are made on the roll of a day (`--as-of`): a month's movement is about every pupil who moved in it.
-import { compareClassNames } from '../../domain/class-name';
+import { compareClassNames } from '../../domain/registry/class-name';
 import { compareText } from '../../domain/collate';
 import { dmy } from '../../domain/format';
 import { addDays, inspectionNeeds, readInspections, type InspectionAct, type InspectionNeed } from '../../domain/registers/inspections';
@@ -10,7 +10,7 @@ import { monthDays, monthMovement, readMovements, type MonthMovement } from '../
 import { readArchive, registerYear, type ArchivedPupil } from '../../domain/registers/read';
 import { rollSource, wholeRegistry, type RollSource } from '../../domain/registers/roll';
 import { housingLabels, monthTitle, movementKindLabels, registerDocWords, sanitaryLabels } from '../../domain/registers/words';
-import type { Pupil, Registry } from '../../domain/registry';
+import type { Pupil, Registry } from '../../domain/registry/registry';
 
 import { count, dateText, label, schoolBlock, type ReportContext, type SchoolBlock } from './context';
 

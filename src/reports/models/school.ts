@@ -2,11 +2,11 @@
 // template of either may use any of it): figures, dynamics, charts, aid and meals (from the aid register), the
 // plan's done activities by direction, registers, notes. No names.
 import { changePct, dmy, formatChange, formatShare, pair } from '../../domain/format';
-import type { ClassPassport, Counts } from '../../domain/passport';
+import type { ClassPassport, Counts } from '../../domain/passport/passport';
 import type { Category } from '../../domain/template';
 import type { ChartSpec } from '../charts/svg';
 import type { ImageValue } from '../doc-tree';
-import { res64Eligible } from '../../domain/res64';
+import { res64Eligible } from '../../domain/registry/res64';
 import { AID, aidSummary, readAid, type AidFigures } from '../../domain/registers/aid';
 import { doneByDirection, readPlan } from '../../domain/registers/plan';
 import { DIRECTIONS, type Direction } from '../../domain/registers/plan-words';

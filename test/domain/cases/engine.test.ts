@@ -6,7 +6,7 @@ import { consentOn } from '../../../src/domain/cases/consent';
 import { addDays } from '../../../src/domain/cases/deadlines';
 import { validateCaseFile } from '../../../src/domain/cases/validate-cases';
 import { casesReport, CasesReport } from '../../../src/domain/cases/view';
-import { readRegistry } from '../../../src/domain/registry';
+import { readRegistry } from '../../../src/domain/registry/registry';
 import { caseBook, d, school } from './fixture';
 
 const TODAY = '2025-11-20';

@@ -2,10 +2,10 @@
 // source as written), records outside the school year ignored, kinds by code or name, a school's own kind, and the
 // validation code `unknown_aid_kind`.
 import { AidSummary, aidSummary, defaultAidKinds } from '../../../src/domain/registers/aid';
-import { readRegistry } from '../../../src/domain/registry';
+import { readRegistry } from '../../../src/domain/registry/registry';
 import type { Cell, WorkbookData } from '../../../src/domain/sheet';
 import { tabSpec, type Lang } from '../../../src/domain/template';
-import { validateRegistry } from '../../../src/domain/validate';
+import { validateRegistry } from '../../../src/domain/registry/validate';
 import { book, pupil, tab } from '../../support/workbook';
 
 const a = pupil(5);

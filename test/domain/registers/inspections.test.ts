@@ -1,6 +1,6 @@
 import { inspectionsOf } from '../../../src/app/inspections';
 import { duesOf } from '../../../src/domain/registers/inspections';
-import { readRegistry } from '../../../src/domain/registry';
+import { readRegistry } from '../../../src/domain/registry/registry';
 import { defaultCatalogue } from '../../../src/domain/template';
 import { P, schoolWithMovements, withActs } from './fixture';
 

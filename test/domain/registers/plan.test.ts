@@ -2,11 +2,11 @@
 // overdue; an item spanning two months; the August before the year), months as people write them, and the default
 // plan of seed 002 in both languages.
 import { calendarMonths, defaultPlan, defaultPlanRows, parseMonths, PlanReport, planReport } from '../../../src/domain/registers/plan';
-import { readRegistry } from '../../../src/domain/registry';
+import { readRegistry } from '../../../src/domain/registry/registry';
 import { schoolYear } from '../../../src/domain/school-year';
 import type { Cell } from '../../../src/domain/sheet';
 import { tabSpec, type Lang } from '../../../src/domain/template';
-import { validateRegistry } from '../../../src/domain/validate';
+import { validateRegistry } from '../../../src/domain/registry/validate';
 import { book, pupil, tab } from '../../support/workbook';
 
 function planBook(lang: Lang, rows: Record<string, Cell>[]) {

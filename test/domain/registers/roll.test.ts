@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { planMovementsImport } from '../../../src/app/movements';
 import { monthMovement, readMovements } from '../../../src/domain/registers/movements';
 import { classOn, rollOn, rollSource } from '../../../src/domain/registers/roll';
-import { readRegistry } from '../../../src/domain/registry';
+import { readRegistry } from '../../../src/domain/registry/registry';
 import { tabSpec } from '../../../src/domain/template';
 import { csv, MOVEMENT_HEADER, P, school } from './fixture';
 

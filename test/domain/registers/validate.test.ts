@@ -1,6 +1,6 @@
 import { MemoryWorkbook } from '../../../src/app/memory-workbook';
-import { readRegistry } from '../../../src/domain/registry';
-import { validateRegistry } from '../../../src/domain/validate';
+import { readRegistry } from '../../../src/domain/registry/registry';
+import { validateRegistry } from '../../../src/domain/registry/validate';
 import { tabSpec } from '../../../src/domain/template';
 import type { Cell } from '../../../src/domain/sheet';
 import { P, school } from './fixture';

@@ -1,10 +1,10 @@
 // The settings tab: school, school year, language, people and thresholds, found by key or by label.
-import { cellText, fold, parseDate, parseInteger } from './cells';
-import type { Cell } from './sheet';
-import { Lang, tabSpec, type SettingSpec } from './template';
-import type { TabData } from './sheet';
-import { cellAt, dataRows, mapTable } from './table';
-import { parseSchoolYear, type SchoolYear } from './school-year';
+import { cellText, fold, parseDate, parseInteger } from '../cells';
+import type { Cell } from '../sheet';
+import { Lang, tabSpec, type SettingSpec } from '../template';
+import type { TabData } from '../sheet';
+import { cellAt, dataRows, mapTable } from '../table';
+import { parseSchoolYear, type SchoolYear } from '../school-year';
 
 export interface Settings {
   schoolName: string;

@@ -1,9 +1,9 @@
 // Pupils eligible for aid from the universal-education fund under Resolution No. 64 of 25.01.2008:
 // groups 1–4 follow from the categories, group 5 is the school council's decision marked by hand.
 import { compareClassNames } from './class-name';
-import { compareText } from './collate';
+import { compareText } from '../collate';
 import type { Pupil } from './registry';
-import type { Category } from './template';
+import type { Category } from '../template';
 
 export const COUNCIL_GROUP = 5;
 

@@ -1,12 +1,12 @@
 // The district's pure parts: a passport tab read back exactly as `passportSheetRows` wrote it (either language, a
 // school's own category, last year's columns), and the roll-up's rules (the year, names, the comparison).
-import { buildPassport, withComparison } from '../../src/domain/passport';
-import { passportSheetRows } from '../../src/domain/passport-table';
-import { compareSchoolNames, districtYear, isProblem, rollUpDistrict } from '../../src/domain/district/roll-up';
-import { readSchoolPassport, type SchoolPassport } from '../../src/domain/district/school-passport';
-import type { Registry } from '../../src/domain/registry';
-import type { TabData } from '../../src/domain/sheet';
-import { defaultCatalogue, type Category, type Lang } from '../../src/domain/template';
+import { buildPassport, withComparison } from '../../../src/domain/passport/passport';
+import { passportSheetRows } from '../../../src/domain/passport/table';
+import { compareSchoolNames, districtYear, isProblem, rollUpDistrict } from '../../../src/domain/district/roll-up';
+import { readSchoolPassport, type SchoolPassport } from '../../../src/domain/district/school-passport';
+import type { Registry } from '../../../src/domain/registry/registry';
+import type { TabData } from '../../../src/domain/sheet';
+import { defaultCatalogue, type Category, type Lang } from '../../../src/domain/template';
 
 const own: Category = { ...defaultCatalogue[0]!, code: 'sport_talent', kk: 'Спорттағы дарынды', ru: 'Одарённые в спорте', kind: 'category', level: 'pupil' };
 const catalogue = [...defaultCatalogue, own];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkIin, iinCheckDigit, makeIin, normalizeIin } from '../../src/domain/iin';
+import { checkIin, iinCheckDigit, makeIin, normalizeIin } from '../../../src/domain/registry/iin';
 
 describe('IIN vectors of DOMAIN.md', () => {
   it('accepts 061211600012: born 11.12.2006, a girl', () => {

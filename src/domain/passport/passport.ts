@@ -1,10 +1,10 @@
 // The social passport: pupils and distinct families per category, per class and for the school,
 // and its comparison with the previous school year. The shape is the passport JSON contract.
 import * as z from 'zod';
-import { compareClassNames } from './class-name';
-import { changePct } from './format';
-import type { Pupil } from './registry';
-import type { Category } from './template';
+import { compareClassNames } from '../registry/class-name';
+import { changePct } from '../format';
+import type { Pupil } from '../registry/registry';
+import type { Category } from '../template';
 
 export const Counts = z.object({ students: z.number().int(), families: z.number().int() });
 export type Counts = z.infer<typeof Counts>;

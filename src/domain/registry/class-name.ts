@@ -1,6 +1,6 @@
 // Class names: a grade 0–12 and a letter, Kazakh letters included ("5Ә", "10І"), compared and sorted
 // the way a school lists them (by grade, then by letter in the Kazakh alphabet).
-import { compareText } from './collate';
+import { compareText } from '../collate';
 
 export interface ClassName {
   grade: number;

@@ -1,14 +1,14 @@
 // The school's registry read from a workbook: settings, classes, catalogue and one row per pupil,
 // each value parsed and its raw cell kept so that validation can say exactly what was written.
-import { cellText, fold, isBlankCell, looksLikeFormula, parseDate, parseFlag, parseInteger, parseSex } from './cells';
+import { cellText, fold, isBlankCell, looksLikeFormula, parseDate, parseFlag, parseInteger, parseSex } from '../cells';
 import { readCatalogue, type CatalogueProblem } from './catalogue';
 import { compareClassNames, parseClassName } from './class-name';
 import { normalizeIin, type Sex } from './iin';
-import { RegistryError } from './i18n';
+import { RegistryError } from '../i18n';
 import { readSettings, type SettingProblem, type Settings } from './settings';
-import type { Cell, TabData, WorkbookData } from './sheet';
-import { cellAt, dataRows, headerScore, mapTable, type TableMap } from './table';
-import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, singleTabKeys } from './template';
+import type { Cell, TabData, WorkbookData } from '../sheet';
+import { cellAt, dataRows, headerScore, mapTable, type TableMap } from '../table';
+import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang, type TabKey, singleTabKeys } from '../template';
 
 export interface ClassInfo {
   name: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { buildPassport, withComparison, Passport } from '../../src/domain/passport';
-import { readRegistry, type Pupil } from '../../src/domain/registry';
-import { defaultCatalogue } from '../../src/domain/template';
-import { book, pupil } from '../support/workbook';
+import { buildPassport, withComparison, Passport } from '../../../src/domain/passport/passport';
+import { readRegistry, type Pupil } from '../../../src/domain/registry/registry';
+import { defaultCatalogue } from '../../../src/domain/template';
+import { book, pupil } from '../../support/workbook';
 
 describe('a hand-checked small school', () => {
   // Family F1: three children in 2А, 5Ә and 9Б, a large family on АСП. Family F2: two in 5Ә, low income.

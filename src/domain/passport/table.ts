@@ -1,10 +1,10 @@
 // The passport laid out for people: the classes-by-categories table of the passport tab and the
 // per-category summary with the share of the school and the change against last year.
-import { formatChange, formatShare, pair } from './format';
-import { words } from './i18n';
+import { formatChange, formatShare, pair } from '../format';
+import { words } from '../i18n';
 import type { Passport } from './passport';
-import type { Cell } from './sheet';
-import type { Category, Lang } from './template';
+import type { Cell } from '../sheet';
+import type { Category, Lang } from '../template';
 
 export interface CategoryLine {
   code: string;

@@ -1,9 +1,9 @@
 // The dashboard's chart data: categories by pupils and families, and each category this year against
 // the archived previous year. Plain rows, so that any spreadsheet (or a report) can chart them.
 import type { Passport } from './passport';
-import type { Cell } from './sheet';
-import type { Category, Lang } from './template';
-import { words } from './i18n';
+import type { Cell } from '../sheet';
+import type { Category, Lang } from '../template';
+import { words } from '../i18n';
 
 export interface DashboardTable {
   /** 0-based row of the table's header; its data rows follow. */

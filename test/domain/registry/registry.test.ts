@@ -1,7 +1,7 @@
-import { categoryMatcher, readCategoryList, readRegistry, suggestCategory } from '../../src/domain/registry';
-import { defaultCatalogue } from '../../src/domain/template';
-import { RegistryError } from '../../src/domain/i18n';
-import { book, pupil, settingsTab, tab } from '../support/workbook';
+import { categoryMatcher, readCategoryList, readRegistry, suggestCategory } from '../../../src/domain/registry/registry';
+import { defaultCatalogue } from '../../../src/domain/template';
+import { RegistryError } from '../../../src/domain/i18n';
+import { book, pupil, settingsTab, tab } from '../../support/workbook';
 
 describe('reading a class tab by its headers', () => {
   const p = pupil(5, { family_id: 'F7', large_family: true, children_in_family: 4 });

@@ -2,15 +2,15 @@
 // the registry's language. Row checks stand alone (live validation of an edit uses them); the
 // cross-row checks (duplicate IINs, families) need the whole school.
 import * as z from 'zod';
-import { cellText, parseDate, parseFlag, parseInteger } from './cells';
-import { dmy } from './format';
+import { cellText, parseDate, parseFlag, parseInteger } from '../cells';
+import { dmy } from '../format';
 import { compareClassNames, parseClassName } from './class-name';
-import { issueMessages, say, where, words, type MessageCode } from './i18n';
+import { issueMessages, say, where, words, type MessageCode } from '../i18n';
 import { checkIin } from './iin';
 import { rawCell, suggestCategory, type Pupil, type Registry } from './registry';
-import { ageOnFirstSeptember, expectedAgeRange } from './school-year';
-import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang } from './template';
-import { registerIssues } from './registers/validate';
+import { ageOnFirstSeptember, expectedAgeRange } from '../school-year';
+import { classColumns, tabSpec, type Category, type ColumnSpec, type Lang } from '../template';
+import { registerIssues } from '../registers/validate';
 
 export const IssueCode = z.enum([
   'iin_format', 'iin_checksum', 'iin_birth_date_mismatch', 'iin_sex_mismatch', 'duplicate_iin',

@@ -1,6 +1,6 @@
 // The settings tab as the pedagogue fills it: the report date among them.
-import { readSettings } from '../../src/domain/settings';
-import type { Cell, TabData } from '../../src/domain/sheet';
+import { readSettings } from '../../../src/domain/registry/settings';
+import type { Cell, TabData } from '../../../src/domain/sheet';
 
 const tab = (rows: Cell[][]): TabData => ({ id: '1', key: 'settings', title: 'Баптаулар', rows: [['Кілт', 'Параметр', 'Мәні'], ...rows], formulas: [] });
 

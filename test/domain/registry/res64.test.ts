@@ -1,6 +1,6 @@
-import { readRegistry } from '../../src/domain/registry';
-import { res64Eligible } from '../../src/domain/res64';
-import { book, pupil } from '../support/workbook';
+import { readRegistry } from '../../../src/domain/registry/registry';
+import { res64Eligible } from '../../../src/domain/registry/res64';
+import { book, pupil } from '../../support/workbook';
 
 describe('Resolution No. 64 eligibility list', () => {
   it('takes groups 1–4 from categories and group 5 from the council checkbox, in class then name order', () => {

@@ -1,6 +1,6 @@
-import { readRegistry } from '../../src/domain/registry';
-import { validateRegistry, type Issue } from '../../src/domain/validate';
-import { book, pupil, type PupilInput } from '../support/workbook';
+import { readRegistry } from '../../../src/domain/registry/registry';
+import { validateRegistry, type Issue } from '../../../src/domain/registry/validate';
+import { book, pupil, type PupilInput } from '../../support/workbook';
 
 const today = new Date('2025-10-01T00:00:00Z');
 

@@ -1,11 +1,11 @@
 // Passports of past years kept as rows of the passport archive tab (year, class, category, counts),
 // so that next year's dynamics need nothing but the workbook itself.
-import { cellText, parseInteger } from './cells';
-import { compareClassNames } from './class-name';
+import { cellText, parseInteger } from '../cells';
+import { compareClassNames } from '../registry/class-name';
 import type { Counts, Passport, PassportFigures } from './passport';
-import type { Cell, TabData } from './sheet';
-import { cellAt, dataRows, mapTable } from './table';
-import { tabSpec } from './template';
+import type { Cell, TabData } from '../sheet';
+import { cellAt, dataRows, mapTable } from '../table';
+import { tabSpec } from '../template';
 
 /** The archive rows of one passport: school totals, each category, then each class and its categories. */
 export function passportArchiveRows(p: Passport, archivedOn: string): Cell[][] {

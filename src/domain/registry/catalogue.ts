@@ -1,8 +1,8 @@
 // The category catalogue as the school keeps it on its categories tab: the defaults plus its own rows.
-import { cellText, fold, parseFlag, parseInteger } from './cells';
-import { Category, defaultCatalogue, tabSpec } from './template';
-import type { TabData } from './sheet';
-import { cellAt, dataRows, mapTable } from './table';
+import { cellText, fold, parseFlag, parseInteger } from '../cells';
+import { Category, defaultCatalogue, tabSpec } from '../template';
+import type { TabData } from '../sheet';
+import { cellAt, dataRows, mapTable } from '../table';
 
 export interface CatalogueProblem {
   row: number;
