@@ -8,7 +8,7 @@ import { auditWords, caseRejectReasons, sayCase } from '../domain/cases/words';
 import { RegistryError, rejectReasons, say } from '../domain/i18n';
 import { checkIin, normalizeIin } from '../domain/registry/iin';
 import type { Cell, WorkbookData } from '../domain/sheet';
-import { headerNames } from '../domain/table';
+import { matchFileColumns } from '../domain/table';
 import type { ColumnSpec, Lang } from '../domain/template';
 import { auditChange, planCasesSetup } from './cases';
 import { completeHeader } from './setup';
@@ -43,7 +43,7 @@ export function planCaseImport(book: WorkbookData, table: ImportTable, target: C
   const spec = caseTabSpec(tabKey);
   const tabTitle = caseFile.tabs[tabKey]?.title ?? spec.title[lang];
   const casesTitle = caseFile.tabs.cases?.title ?? caseTabSpec('cases').title[lang];
-  const { columnAt, ignoredColumns } = matchColumns(table.header, spec.columns);
+  const { columnAt, ignoredColumns } = matchFileColumns(table.header, spec.columns);
   for (const c of spec.columns) if (c.required && !columnAt.has(c.key)) throw Object.assign(new RegistryError('csv_missing_column', { file, column: c.key }), { lang });
 
   // What is already there: case ids (for a case added twice, or a plan row of no case) and each tab's rows by content.
@@ -186,16 +186,3 @@ function orProblem(code: string | null): { value: Cell } | { problem: 'bad_value
   return code === null ? { problem: 'bad_value' } : { value: code };
 }
 
-/** Which CSV column (by position) feeds each column of the tab: by key, Kazakh or Russian header, or alias. */
-function matchColumns(header: readonly string[], columns: readonly ColumnSpec[]): { columnAt: Map<string, number>; ignoredColumns: string[] } {
-  const names = new Map<string, string>();
-  for (const c of columns) for (const n of headerNames(c)) if (!names.has(n)) names.set(n, c.key);
-  const columnAt = new Map<string, number>();
-  const ignoredColumns: string[] = [];
-  header.forEach((h, i) => {
-    const key = names.get(fold(h));
-    if (key && !columnAt.has(key)) columnAt.set(key, i);
-    else if (h.trim() !== '') ignoredColumns.push(h);
-  });
-  return { columnAt, ignoredColumns };
-}

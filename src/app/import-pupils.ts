@@ -6,7 +6,7 @@ import { RegistryError, rejectReasons, say, where, words } from '../domain/i18n'
 import { normalizeIin } from '../domain/registry/iin';
 import { categoryMatcher, readRegistry, type Registry } from '../domain/registry/registry';
 import type { Cell, TabData, WorkbookData } from '../domain/sheet';
-import { findHeader, headerNames } from '../domain/table';
+import { findHeader, matchFileColumns } from '../domain/table';
 import { classColumns, type Category, type ColumnSpec, type Lang } from '../domain/template';
 import { classTabKey, columnFormats, completeHeader, frozenColumns, headerRow } from './setup';
 import { arrivalLogChanges } from './registers-append';
@@ -54,7 +54,10 @@ export function planImport(book: WorkbookData, table: ImportTable, file: string,
   const registry = readRegistry(book);
   const lang = registry.lang;
   const columns = classColumns(registry.catalogue);
-  const { columnAt, ignoredColumns } = matchCsvColumns(table.header, columns);
+  const { columnAt, ignoredColumns } = matchFileColumns(table.header, columns, {
+    [CLASS_COLUMN]: ['сынып', 'класс'],
+    [CATEGORIES_COLUMN]: ['санаттар', 'категории'],
+  });
   if (!columnAt.has(CLASS_COLUMN)) throw new RegistryError('csv_no_class_column', { file });
   const findCategory = categoryMatcher(registry.catalogue);
 
@@ -188,22 +191,6 @@ function shortened(text: string): string {
 /** 32767 → "32 767", as numbers are written in Kazakh and Russian. */
 function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
-}
-
-/** Which CSV column (by position) feeds each class-tab column: by key, Kazakh or Russian header, or a known alias. */
-function matchCsvColumns(header: readonly string[], columns: readonly ColumnSpec[]) {
-  const names = new Map<string, string>();
-  for (const c of columns) for (const n of headerNames(c)) if (!names.has(n)) names.set(n, c.key);
-  for (const extra of [CLASS_COLUMN, 'сынып', 'класс']) names.set(fold(extra), CLASS_COLUMN);
-  for (const extra of [CATEGORIES_COLUMN, 'санаттар', 'категории']) names.set(fold(extra), CATEGORIES_COLUMN);
-  const columnAt = new Map<string, number>();
-  const ignoredColumns: string[] = [];
-  header.forEach((h, i) => {
-    const key = names.get(fold(h));
-    if (key && !columnAt.has(key)) columnAt.set(key, i);
-    else if (h.trim() !== '') ignoredColumns.push(h);
-  });
-  return { columnAt, ignoredColumns };
 }
 
 /** One pupil's row in the class tab's column order; what cannot be parsed is kept as typed. */

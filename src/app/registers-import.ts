@@ -11,8 +11,8 @@ import { REGISTERS, readRegisterOf } from '../domain/registers/validate';
 import { registerRejects, sayRegister } from '../domain/registers/words';
 import { readRegistry, type Registry } from '../domain/registry/registry';
 import type { Cell, WorkbookData } from '../domain/sheet';
-import { headerNames } from '../domain/table';
-import { tabSpec, type ColumnSpec, type Lang, type TabKey } from '../domain/template';
+import { matchFileColumns } from '../domain/table';
+import { tabSpec, type Lang, type TabKey } from '../domain/template';
 import { CELL_LIMIT, type ImportReject, type ImportTable } from './import-pupils';
 import { appendRegisterRows, cellOf } from './registers-append';
 import type { WorkbookChange } from './workbook-port';
@@ -72,7 +72,7 @@ export function planRegisterImport(
   const def = REGISTERS[key] ?? {};
   const current = readRegisterOf(registry, key);
   if (current.error) throw current.error;
-  const { columnAt, ignoredColumns } = matchColumns(table.header, spec.columns);
+  const { columnAt, ignoredColumns } = matchFileColumns(table.header, spec.columns);
   for (const c of spec.columns) {
     if (c.required && !columnAt.has(c.key)) throw Object.assign(new RegistryError('csv_missing_column', { file, column: c.key }), { lang });
   }
@@ -191,17 +191,3 @@ function contentKey(keys: readonly string[], value: (key: string) => RegisterVal
   return keys.map((k) => fold(cellText(value(k)))).join('\u0000');
 }
 
-/** Which CSV column (by position) feeds each column of the tab: by key, Kazakh or Russian header, or alias. */
-function matchColumns(header: readonly string[], columns: readonly ColumnSpec[]): { columnAt: Map<string, number>; ignoredColumns: string[] } {
-  const names = new Map<string, string>();
-  for (const c of columns) for (const n of [fold(c.key), fold(c.header.kk), fold(c.header.ru)]) if (!names.has(n)) names.set(n, c.key);
-  for (const c of columns) for (const n of headerNames(c)) if (!names.has(n)) names.set(n, c.key);
-  const columnAt = new Map<string, number>();
-  const ignoredColumns: string[] = [];
-  header.forEach((h, i) => {
-    const key = names.get(fold(h));
-    if (key && !columnAt.has(key)) columnAt.set(key, i);
-    else if (h.trim() !== '') ignoredColumns.push(h);
-  });
-  return { columnAt, ignoredColumns };
-}

@@ -22,6 +22,31 @@ export function headerNames(spec: ColumnSpec): string[] {
   return [spec.key, spec.header.kk, spec.header.ru, ...spec.aliases].map(fold);
 }
 
+/**
+ * Which column of a file (CSV) feeds each column of a tab: by key, Kazakh or Russian header, or alias, the first
+ * file column of a name winning; `more` names columns the tab does not have (a pupils file's class). Columns naming
+ * nothing are returned to be reported, never silently dropped.
+ */
+export function matchFileColumns(
+  header: readonly string[],
+  columns: readonly ColumnSpec[],
+  more: Readonly<Record<string, readonly string[]>> = {},
+): { columnAt: Map<string, number>; ignoredColumns: string[] } {
+  const names = new Map<string, string>();
+  // Keys and headers first: another column's alias never takes a column's own name.
+  for (const c of columns) for (const n of [c.key, c.header.kk, c.header.ru].map(fold)) if (!names.has(n)) names.set(n, c.key);
+  for (const c of columns) for (const n of headerNames(c)) if (!names.has(n)) names.set(n, c.key);
+  for (const [key, spellings] of Object.entries(more)) for (const n of [key, ...spellings]) names.set(fold(n), key);
+  const columnAt = new Map<string, number>();
+  const ignoredColumns: string[] = [];
+  header.forEach((h, i) => {
+    const key = names.get(fold(h));
+    if (key && !columnAt.has(key)) columnAt.set(key, i);
+    else if (h.trim() !== '') ignoredColumns.push(h);
+  });
+  return { columnAt, ignoredColumns };
+}
+
 const matchers = new WeakMap<readonly ColumnSpec[], Map<string, string>>();
 
 /** Folded header name → column key; built once per column list, as every class tab shares one. */

@@ -31,8 +31,8 @@ export function schoolData(pupils: number, lang: Lang = 'kk', mistakes = true): 
 }
 
 /** The 2,500-pupil school cut down to its first `classes` class tabs, the classes tab listing only those. */
-export function schoolOf(classes: number): WorkbookData {
-  const full = schoolData(2500);
+export function schoolOf(classes: number, mistakes = true): WorkbookData {
+  const full = schoolData(2500, 'kk', mistakes);
   const classTabs = full.tabs.filter((t) => t.key?.startsWith('class:')).slice(0, classes);
   const names = new Set(classTabs.map((t) => t.key!.slice('class:'.length)));
   const tabs: TabData[] = full.tabs
