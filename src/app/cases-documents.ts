@@ -6,7 +6,7 @@ import { consentOn, bySchool, actionDay } from '../domain/cases/consent';
 import { addDays } from '../domain/cases/deadlines';
 import { latestReview } from '../domain/cases/stages';
 import { caseStates, type CaseState } from '../domain/cases/view';
-import { closureWords, documentPhrases, documentWords, overdueWords, reasonWords, sayCase, stageWords, caseWords } from '../domain/cases/words';
+import { closureWords, documentPhrases, documentWords, overdueWords, reasonWords, sayCase, stageWords, caseWords, ruPupilForms } from '../domain/cases/words';
 import { dmy } from '../domain/format';
 import { ruForm } from '../domain/plural';
 import type { Pupil, Registry } from '../domain/registry/registry';
@@ -176,15 +176,9 @@ function pupilBlock(s: CaseState, pupil: Pupil | null, lang: Lang, today: string
     age: age === null ? '' : String(age),
     age_words: age === null ? '' : sayCase(documentPhrases.ageRu, lang, { n: age, form: ruForm(age, ['год', 'года', 'лет']) }),
     // Russian agrees with a girl; Kazakh has no gender. A pupil the registry does not know gets both forms.
-    ru: ruForms[pupil?.sex ?? 'unknown'],
+    ru: ruPupilForms[pupil?.sex ?? 'unknown'],
   };
 }
-
-const ruForms = {
-  M: { pupil: 'Ученик', of_pupil: 'ученика', identified: 'выявлен', needing: 'нуждающийся' },
-  F: { pupil: 'Ученица', of_pupil: 'ученицы', identified: 'выявлена', needing: 'нуждающаяся' },
-  unknown: { pupil: 'Ученик(ца)', of_pupil: 'ученика(цы)', identified: 'выявлен(а)', needing: 'нуждающийся(аяся)' },
-};
 
 function actionRows(s: CaseState, lang: Lang): ModelObject[] {
   return s.actions.map((a) => ({

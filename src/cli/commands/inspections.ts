@@ -1,6 +1,7 @@
 // `qamqor inspections <book.xlsx> [--today YYYY-MM-DD] [--json]`: who needs a housing-condition inspection act, how many
 // are done, the next due date and what is overdue (DESIGN.md's JSON, or a table in the workbook's language). An act
 // overdue is the pedagogue's work to do, not a fault of the file: the exit status stays 0. Only reads the book.
+import { words } from '../../domain/i18n';
 import { inspectionsOf } from '../../app/inspections';
 import { dmy } from '../../domain/format';
 import { formatTable } from '../../local/console-table';
@@ -28,7 +29,7 @@ export async function inspectionsCommand(args: CommandArgs, io: Output): Promise
   io.out('');
   if (report.pupils.length === 0) io.out(t(registersText.noInspections, lang));
   else {
-    const yes = lang === 'kk' ? 'иә' : 'да';
+    const yes = words.flagYes[lang];
     const rows = report.pupils.map((p) => [p.class, p.full_name, p.iin, p.required, p.done, p.nextDue ? dmy(p.nextDue) : '—', p.overdue ? yes : '']);
     io.out(formatTable(t(registersText.inspectionColumns, lang).split('|'), rows));
   }

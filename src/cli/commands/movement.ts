@@ -1,6 +1,7 @@
 // `qamqor movement <book.xlsx> --month YYYY-MM [--json]`: the month's social movement of each class (seed 002's
 // monthly report): the roll at the month's start and end, arrivals, departures and transfers, as aligned tables in
 // the workbook's language or as DESIGN.md's JSON. Only reads the book.
+import { words } from '../../domain/i18n';
 import { dmy } from '../../domain/format';
 import { monthDays, movementOfMonth } from '../../domain/registers/movements';
 import { registerYear } from '../../domain/registers/read';
@@ -29,7 +30,7 @@ export async function movementCommand(args: CommandArgs, io: Output): Promise<nu
   io.out('');
   const rows: (string | number)[][] = Object.entries(report.classes).map(([name, c]) => [name, c.start, c.arrived, c.left, c.transferredIn, c.transferredOut, c.end]);
   const s = report.school;
-  rows.push([lang === 'kk' ? 'Мектеп' : 'Школа', s.start, s.arrived, s.left, '', '', s.end]);
+  rows.push([words.school[lang], s.start, s.arrived, s.left, '', '', s.end]);
   io.out(formatTable(t(registersText.movementColumns, lang).split('|'), rows));
   io.out('');
   if (report.events.length === 0) io.out(t(registersText.noEvents, lang));

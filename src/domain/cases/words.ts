@@ -208,3 +208,10 @@ export const documentPhrases = {
     ru: (p) => `${p.reason} (дело № ${p.id}, выявлен ${p.date})${p.categories ? `; ${p.categories}` : ''}`,
   },
 } satisfies Record<string, Message>;
+
+/** Russian words that agree with the pupil's sex in the case documents (Kazakh has no gender); both forms when unknown. */
+export const ruPupilForms = {
+  M: { pupil: 'Ученик', of_pupil: 'ученика', identified: 'выявлен', needing: 'нуждающийся' },
+  F: { pupil: 'Ученица', of_pupil: 'ученицы', identified: 'выявлена', needing: 'нуждающаяся' },
+  unknown: { pupil: 'Ученик(ца)', of_pupil: 'ученика(цы)', identified: 'выявлен(а)', needing: 'нуждающийся(аяся)' },
+};
